@@ -1,0 +1,178 @@
+"""Argument checks shared by every public function of :mod:`regviz`.
+
+Each helper raises :class:`ValueError` whose message names the parameter and
+the allowed range or shape, so a student sees at once what to change.
+Nothing is ever clipped silently.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from numbers import Integral, Real
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = [
+    "check_array",
+    "check_choice",
+    "check_int",
+    "check_real",
+    "check_same_length",
+]
+
+
+def _interval(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
+    left = "(" if (low_open or low is None) else "["
+    right = ")" if (high_open or high is None) else "]"
+    lo = "-inf" if low is None else f"{low:g}"
+    hi = "inf" if high is None else f"{high:g}"
+    return f"{left}{lo}, {hi}{right}"
+
+
+def check_real(
+    value: Any,
+    name: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+) -> float:
+    """Return ``value`` as a finite float inside an interval, or raise ``ValueError``.
+
+    Parameters
+    ----------
+    value : object
+        The value to check. Booleans are refused (``True`` is not a rate).
+    name : str
+        The parameter's name, used in the error message.
+    low, high : float or None, default=None
+        Bounds of the allowed interval; ``None`` means unbounded.
+    low_open, high_open : bool, default=False
+        Whether the corresponding bound is excluded.
+
+    Returns
+    -------
+    float
+        The checked value.
+
+    """
+    allowed = _interval(low, high, low_open, high_open)
+    if isinstance(value, bool) or not isinstance(value, Real | np.floating | np.integer):
+        raise ValueError(f"{name} must be a real number in {allowed}, got {value!r}")
+    x = float(value)
+    if not math.isfinite(x):
+        raise ValueError(f"{name} must be a finite number in {allowed}, got {value!r}")
+    too_low = low is not None and (x < low or (low_open and x == low))
+    too_high = high is not None and (x > high or (high_open and x == high))
+    if too_low or too_high:
+        raise ValueError(f"{name} must be in {allowed}, got {value!r}")
+    return x
+
+
+def check_int(
+    value: Any,
+    name: str,
+    *,
+    low: int | None = None,
+    high: int | None = None,
+) -> int:
+    """Return ``value`` as an int in ``[low, high]``, or raise ``ValueError``.
+
+    Parameters
+    ----------
+    value : object
+        The value to check; must be an integer (not a bool, not a float).
+    name : str
+        The parameter's name, used in the error message.
+    low, high : int or None, default=None
+        Inclusive bounds; ``None`` means unbounded.
+
+    Returns
+    -------
+    int
+        The checked value.
+
+    """
+    allowed = _interval(low, high, False, False).replace("inf", "inf")
+    if isinstance(value, bool) or not isinstance(value, Integral | np.integer):
+        raise ValueError(f"{name} must be an integer in {allowed}, got {value!r}")
+    n = int(value)
+    if (low is not None and n < low) or (high is not None and n > high):
+        raise ValueError(f"{name} must be an integer in {allowed}, got {value!r}")
+    return n
+
+
+def check_choice(value: Any, name: str, choices: Sequence[Any]) -> Any:
+    """Return ``value`` if it is one of ``choices``, else raise ``ValueError``."""
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {list(choices)!r}, got {value!r}")
+    return value
+
+
+def check_array(
+    value: Any,
+    name: str,
+    *,
+    ndim: int | tuple[int, ...] | None = None,
+    dtype: Any = float,
+    min_samples: int = 1,
+    allow_empty: bool = False,
+) -> NDArray[Any]:
+    """Convert ``value`` to a finite NumPy array with the expected dimensions.
+
+    Parameters
+    ----------
+    value : array-like
+        The data to check.
+    name : str
+        The parameter's name, used in the error message.
+    ndim : int or tuple of int or None, default=None
+        Allowed number(s) of dimensions.
+    dtype : data-type, default=float
+        The dtype to convert to; conversion failures become ``ValueError``.
+    min_samples : int, default=1
+        Minimum length of the first axis.
+    allow_empty : bool, default=False
+        Whether an array with zero elements is accepted.
+
+    Returns
+    -------
+    ndarray
+        The converted array (a copy only when conversion needed one).
+
+    """
+    try:
+        arr = np.asarray(value, dtype=dtype)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be array-like of numbers, got {type(value).__name__}") from exc
+    if ndim is not None:
+        allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
+        if arr.ndim not in allowed:
+            want = " or ".join(str(d) for d in allowed)
+            raise ValueError(f"{name} must have {want} dimension(s), got shape {arr.shape}")
+    if arr.size == 0 and not allow_empty:
+        raise ValueError(f"{name} must not be empty, got shape {arr.shape}")
+    if arr.ndim >= 1 and arr.shape[0] < min_samples and not (allow_empty and arr.size == 0):
+        raise ValueError(f"{name} must have at least {min_samples} sample(s), got shape {arr.shape}")
+    if np.issubdtype(arr.dtype, np.number) and not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must contain only finite values (no NaN or inf)")
+    return arr
+
+
+def check_same_length(*pairs: tuple[str, NDArray[Any]]) -> None:
+    """Raise ``ValueError`` unless all arrays have the same first dimension.
+
+    Parameters
+    ----------
+    *pairs : tuple of (str, ndarray)
+        ``(name, array)`` pairs.
+
+    """
+    lengths = {name: len(arr) for name, arr in pairs}
+    if len(set(lengths.values())) > 1:
+        detail = ", ".join(f"{n} has {k}" for n, k in lengths.items())
+        raise ValueError(f"{' and '.join(lengths)} must have the same number of samples: {detail}")

@@ -1,0 +1,82 @@
+"""Self-checks for the exercises: ``check_<thing>(student_fn)`` prints a verdict.
+
+A stub that still raises :class:`NotImplementedError` gets "not implemented
+yet" rather than a traceback; a wrong answer gets the first failing case.
+:func:`compare` is the one-line comparison used by the notebooks' own
+from-scratch-versus-library checks.
+"""
+
+from ._core import Case, CheckResult, Comparison, compare, run_check
+from .basics import check_best_slope, check_mse
+from .boundaries import (
+    check_early_stopping,
+    check_inverted_dropout,
+    check_predictive_entropy,
+    check_proximal_l1_step,
+    check_weight_decay_step,
+)
+from .capstone import check_l2_penalty, check_macro_f1
+from .lasso import (
+    check_alpha_max,
+    check_article_to_sklearn,
+    check_enet_alpha_max,
+    check_glmnet_to_sklearn,
+    check_lasso_objective,
+    check_one_se_alpha,
+    check_soft_threshold,
+)
+from .networks import check_batched_accuracy, check_fold_batch_norm, check_he_bound, check_layer_norm
+from .optim import (
+    check_adam_step,
+    check_bce_with_logits,
+    check_cross_entropy_grad,
+    check_gd_step,
+    check_nesterov_step,
+    check_step_size_limit,
+    check_warmup_cosine,
+)
+from .ridge import check_fold_ids, check_loo_mse, check_ridge_alpha, check_ridge_loo, check_ridge_map
+from .search import check_halving_schedule, check_log_uniform, check_probability_of_improvement
+
+__all__ = [
+    "Case",
+    "CheckResult",
+    "Comparison",
+    "check_adam_step",
+    "check_alpha_max",
+    "check_article_to_sklearn",
+    "check_batched_accuracy",
+    "check_bce_with_logits",
+    "check_best_slope",
+    "check_cross_entropy_grad",
+    "check_early_stopping",
+    "check_enet_alpha_max",
+    "check_fold_batch_norm",
+    "check_fold_ids",
+    "check_gd_step",
+    "check_glmnet_to_sklearn",
+    "check_halving_schedule",
+    "check_he_bound",
+    "check_inverted_dropout",
+    "check_l2_penalty",
+    "check_lasso_objective",
+    "check_layer_norm",
+    "check_log_uniform",
+    "check_loo_mse",
+    "check_macro_f1",
+    "check_mse",
+    "check_nesterov_step",
+    "check_one_se_alpha",
+    "check_predictive_entropy",
+    "check_probability_of_improvement",
+    "check_proximal_l1_step",
+    "check_ridge_alpha",
+    "check_ridge_loo",
+    "check_ridge_map",
+    "check_soft_threshold",
+    "check_step_size_limit",
+    "check_warmup_cosine",
+    "check_weight_decay_step",
+    "compare",
+    "run_check",
+]

@@ -1,0 +1,309 @@
+"""The machinery behind every ``check_*`` function.
+
+:func:`compare` prints how two results agree (exact, close, or how far apart)
+and fails loudly when they do not. :func:`run_check` feeds a student's
+function a list of cases, compares each answer with a reference
+implementation's, and prints one verdict: ``passed``, ``failed`` (with the
+first failing case), or ``not implemented yet`` when the stub still raises
+:class:`NotImplementedError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .._validation import check_real
+
+__all__ = ["Case", "CheckResult", "Comparison", "compare", "run_check"]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How two results compare.
+
+    Attributes
+    ----------
+    name : str
+        What was compared.
+    exact : bool
+        Bit-for-bit equal (same shape, same values).
+    close : bool
+        Equal within ``atol + rtol * |reference|`` elementwise.
+    max_abs_diff : float
+        Largest absolute elementwise difference (``inf`` on a shape mismatch).
+    shape_ok : bool
+        Whether the shapes agree.
+    roundoff : float
+        Differences below this bound are floating-point round-off. It is
+        ``1e-10`` (float64) or ``1e-5`` (float32 inputs) times the largest
+        ``|reference|`` (at least 1), rounded up to a power of ten.
+    atol, rtol : float
+        The tolerances the comparison used.
+
+    Notes
+    -----
+    The printed verdict never shows digits that change from run to run: the
+    last bits of a sum depend on the BLAS library, the CPU and the thread
+    count, and an iterative solver stops at a slightly different point. So
+    agreement to round-off (bit-for-bit equality included) prints as
+    ``close (max |diff| < 1e-10)`` and agreement within the tolerances as
+    ``close (within atol=..., rtol=...)``; the exact number is in
+    :attr:`max_abs_diff`. Stored notebook outputs stay reproducible.
+
+    """
+
+    name: str
+    exact: bool
+    close: bool
+    max_abs_diff: float
+    shape_ok: bool
+    roundoff: float = 1e-10
+    atol: float = 1e-8
+    rtol: float = 1e-5
+
+    def __str__(self) -> str:
+        if self.close and self.max_abs_diff < self.roundoff:
+            verdict = f"close (max |diff| < {self.roundoff:.0e})"
+        elif self.close:
+            verdict = f"close (within atol={self.atol:g}, rtol={self.rtol:g})"
+        elif not self.shape_ok:
+            verdict = "DIFFERENT shapes"
+        else:
+            verdict = f"DIFFERENT (max |diff| = {self.max_abs_diff:.1e})"
+        return f"{self.name}: {verdict}"
+
+
+def _is_single_precision(value: Any) -> bool:
+    dtype = getattr(value, "dtype", None)
+    return dtype is not None and str(dtype).replace("torch.", "") in {"float32", "float16", "bfloat16"}
+
+
+def _roundoff_bound(scale: float, single: bool) -> float:
+    relative = 1e-5 if single else 1e-10
+    return float(10.0 ** np.ceil(np.log10(relative * max(scale, 1.0))))
+
+
+def _as_array(value: Any) -> np.ndarray:
+    if hasattr(value, "detach"):  # a torch tensor, without importing torch
+        value = value.detach().cpu().numpy()
+    return np.asarray(value, dtype=float)
+
+
+def _compare_arrays(name: str, ours: Any, reference: Any, atol: float, rtol: float) -> Comparison:
+    a, b = _as_array(ours), _as_array(reference)
+    if a.shape != b.shape:
+        return Comparison(name, False, False, float("inf"), False, atol=atol, rtol=rtol)
+    if a.size == 0:
+        return Comparison(name, True, True, 0.0, True, atol=atol, rtol=rtol)
+    exact = bool(np.array_equal(a, b, equal_nan=True))
+    diff = np.abs(a - b)
+    max_diff = float(np.nanmax(diff)) if np.isfinite(diff).any() else (0.0 if exact else float("inf"))
+    close = exact or bool(np.allclose(a, b, atol=atol, rtol=rtol, equal_nan=True))
+    finite_b = np.abs(b[np.isfinite(b)])
+    scale = float(finite_b.max()) if finite_b.size else 1.0
+    single = _is_single_precision(ours) or _is_single_precision(reference)
+    return Comparison(name, exact, close, max_diff, True, _roundoff_bound(scale, single), atol, rtol)
+
+
+def compare(
+    name: str,
+    ours: Any,
+    reference: Any,
+    *,
+    atol: float = 1e-8,
+    rtol: float = 1e-5,
+    quiet: bool = False,
+) -> Comparison:
+    """Compare our result with a reference, print the verdict, fail if they differ.
+
+    In the spirit of micrograd's ``cmp``: one line saying *close* (to
+    round-off, or within the tolerances) or *DIFFERENT* (with the largest
+    difference). See :class:`Comparison` for why no unstable digits are printed.
+
+    Parameters
+    ----------
+    name : str
+        Label printed before the verdict.
+    ours, reference : array-like or tensor
+        The two results; tensors are moved to the CPU first.
+    atol : float, default=1e-8
+        Absolute tolerance, ``>= 0``.
+    rtol : float, default=1e-5
+        Relative tolerance, ``>= 0``.
+    quiet : bool, default=False
+        If True, print nothing.
+
+    Returns
+    -------
+    Comparison
+        The details, when the results agree.
+
+    Raises
+    ------
+    AssertionError
+        If the results differ beyond the tolerances (or in shape).
+
+    """
+    if not isinstance(name, str):
+        raise ValueError(f"name must be a string, got {name!r}")
+    atol = check_real(atol, "atol", low=0)
+    rtol = check_real(rtol, "rtol", low=0)
+    result = _compare_arrays(name, ours, reference, atol, rtol)
+    if not quiet:
+        print(result)
+    if not result.close:
+        raise AssertionError(f"{result} (atol={atol:g}, rtol={rtol:g})")
+    return result
+
+
+@dataclass(frozen=True)
+class Case:
+    """One input to a checked function: positional and keyword arguments, and a label."""
+
+    args: tuple[Any, ...]
+    kwargs: Mapping[str, Any] | None = None
+    label: str = ""
+
+    def describe(self) -> str:
+        """A short description of the case for messages."""
+        return self.label or f"{len(self.args)} positional argument(s)"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Outcome of :func:`run_check`.
+
+    Attributes
+    ----------
+    name : str
+        Name of the check.
+    status : {"passed", "failed", "not implemented"}
+        The verdict.
+    message : str
+        The printed line.
+    n_cases : int
+        How many cases were run before the verdict.
+
+    """
+
+    name: str
+    status: str
+    message: str
+    n_cases: int
+
+    @property
+    def passed(self) -> bool:
+        """Whether the student's function matched the reference on every case."""
+        return self.status == "passed"
+
+    def __str__(self) -> str:
+        return self.message
+
+    def _ipython_display_(self) -> None:
+        """Show nothing: the check already printed its verdict."""
+
+
+def _copy_args(case: Case) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    def cp(v: Any) -> Any:
+        return v.copy() if isinstance(v, np.ndarray) else v
+
+    return tuple(cp(a) for a in case.args), {k: cp(v) for k, v in (case.kwargs or {}).items()}
+
+
+def run_check(
+    name: str,
+    student_fn: Callable[..., Any],
+    reference_fn: Callable[..., Any],
+    cases: Sequence[Case],
+    *,
+    atol: float = 1e-6,
+    rtol: float = 1e-5,
+    quiet: bool = False,
+) -> CheckResult:
+    """Run ``student_fn`` and ``reference_fn`` on each case and compare the answers.
+
+    Each case gets fresh copies of its array arguments, so a function that
+    modifies its input cannot spoil the next comparison.
+
+    Parameters
+    ----------
+    name : str
+        Name of the check, printed in the verdict.
+    student_fn : callable
+        The function to check.
+    reference_fn : callable
+        The reference implementation.
+    cases : sequence of Case
+        Inputs to try, at least one.
+    atol, rtol : float
+        Tolerances of the elementwise comparison, ``>= 0``.
+    quiet : bool, default=False
+        If True, print nothing.
+
+    Returns
+    -------
+    CheckResult
+        ``status`` is ``"not implemented"`` if the function raises
+        ``NotImplementedError`` on the first case, ``"failed"`` on any wrong
+        answer or other exception, ``"passed"`` otherwise.
+
+    """
+    if not callable(student_fn):
+        raise ValueError(f"student_fn must be callable, got {type(student_fn).__name__}")
+    if not callable(reference_fn):
+        raise ValueError(f"reference_fn must be callable, got {type(reference_fn).__name__}")
+    if len(cases) == 0:
+        raise ValueError("cases must hold at least one Case")
+    atol = check_real(atol, "atol", low=0)
+    rtol = check_real(rtol, "rtol", low=0)
+
+    def verdict(status: str, text: str, n: int) -> CheckResult:
+        result = CheckResult(name, status, text, n)
+        if not quiet:
+            print(text)
+        return result
+
+    for i, case in enumerate(cases, start=1):
+        args, kwargs = _copy_args(case)
+        expected = reference_fn(*args, **kwargs)
+        args, kwargs = _copy_args(case)
+        try:
+            got = student_fn(*args, **kwargs)
+        except NotImplementedError:
+            return verdict(
+                "not implemented",
+                f"{name}: not implemented yet — fill in the function, then run this cell again.",
+                i - 1,
+            )
+        except Exception as exc:
+            return verdict("failed", f"{name}: failed on case {i} ({case.describe()}): {type(exc).__name__}: {exc}", i)
+        if got is None:
+            return verdict(
+                "failed",
+                f"{name}: failed on case {i} ({case.describe()}): the function returned None (missing return?)",
+                i,
+            )
+        try:
+            cmp = _compare_arrays(name, got, expected, atol, rtol)
+        except (TypeError, ValueError) as exc:
+            return verdict(
+                "failed",
+                f"{name}: failed on case {i} ({case.describe()}): cannot read the answer as numbers ({exc})",
+                i,
+            )
+        if not cmp.shape_ok:
+            shape_got, shape_want = np.shape(_as_array(got)), np.shape(_as_array(expected))
+            return verdict(
+                "failed", f"{name}: failed on case {i} ({case.describe()}): shape {shape_got}, expected {shape_want}", i
+            )
+        if not cmp.close:
+            return verdict(
+                "failed",
+                f"{name}: failed on case {i} ({case.describe()}): max |difference| {cmp.max_abs_diff:.3g} from the reference",
+                i,
+            )
+    return verdict("passed", f"{name}: passed — matches the reference on all {len(cases)} cases.", len(cases))

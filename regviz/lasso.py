@@ -1,0 +1,570 @@
+r"""Reference solvers for the lasso and the elastic net, and their parametrisations.
+
+Notebooks 06 and 07 write these algorithms from scratch; the versions here are
+the tested references the self-checks and the widgets rely on. Every solver
+minimises **scikit-learn's** objective, with the same scaling:
+
+.. math::
+
+    \frac{1}{2n}\lVert y - Xw - b\rVert_2^2
+    + \alpha\,\rho\,\lVert w\rVert_1
+    + \frac{\alpha\,(1-\rho)}{2}\lVert w\rVert_2^2,
+
+where ``alpha`` is :math:`\alpha \ge 0`, ``l1_ratio`` is :math:`\rho \in [0, 1]`
+(:math:`\rho = 1` is the lasso) and the intercept :math:`b` is not penalised.
+
+Three ways of writing the same elastic net are in use; the converters map
+between them exactly:
+
+* scikit-learn: ``ElasticNet(alpha, l1_ratio)``, the objective above.
+* The source article: :math:`\frac1n\lVert y - Xw - b\rVert^2 + \lambda
+  \sum_j (a\,w_j^2 + (1-a)\,\lvert w_j\rvert)`, whose mixing weight ``a``
+  multiplies the *squared* term (the opposite of ``l1_ratio``) and whose data
+  term has no factor 1/2.
+* glmnet (R): :math:`\frac{1}{2n}\lVert \tilde y - Xw - b\rVert^2 +
+  \lambda\,(\frac{1-a}{2}\lVert w\rVert^2 + a\lVert w\rVert_1)` with ``a = 1``
+  the lasso, solved after glmnet rescales ``y`` to unit variance; see
+  :func:`glmnet_to_sklearn`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ._validation import check_array, check_int, check_real, check_same_length
+
+__all__ = [
+    "ArticleParams",
+    "EnetFit",
+    "GlmnetParams",
+    "SklearnParams",
+    "alpha_max",
+    "article_objective",
+    "article_to_sklearn",
+    "enet_cd",
+    "enet_objective",
+    "glmnet_to_sklearn",
+    "lasso_cd",
+    "lasso_objective",
+    "penalty_boundary",
+    "sklearn_to_article",
+    "sklearn_to_glmnet",
+    "soft_threshold",
+]
+
+
+# --------------------------------------------------------------------------- argument checks
+
+
+def _check_alpha(alpha: Any, name: str = "alpha") -> float:
+    return check_real(alpha, name, low=0)
+
+
+def _check_l1_ratio(l1_ratio: Any) -> float:
+    return check_real(l1_ratio, "l1_ratio", low=0, high=1)
+
+
+def _check_xy(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    X_arr = check_array(X, "X", ndim=2)
+    y_arr = check_array(y, "y", ndim=1)
+    check_same_length(("X", X_arr), ("y", y_arr))
+    return X_arr, y_arr
+
+
+def _check_coef(coef: Any, n_features: int, name: str = "coef") -> NDArray[np.float64]:
+    c = check_array(coef, name, ndim=1)
+    if c.shape != (n_features,):
+        raise ValueError(f"{name} must have shape ({n_features},) to match X, got {c.shape}")
+    return c
+
+
+# --------------------------------------------------------------------------- building blocks
+
+
+def soft_threshold(z: Any, threshold: float) -> Any:
+    r"""Soft-thresholding :math:`S(z, t) = \operatorname{sign}(z)\max(\lvert z\rvert - t, 0)`.
+
+    It solves the one-dimensional lasso
+    :math:`\min_w \tfrac12 (w - z)^2 + t\lvert w\rvert`: values with
+    :math:`\lvert z\rvert \le t` become exactly 0, the others move ``t``
+    towards 0.
+
+    Parameters
+    ----------
+    z : float or array-like
+        Input value(s), finite.
+    threshold : float
+        The threshold :math:`t \ge 0`.
+
+    Returns
+    -------
+    float or ndarray
+        A float for a scalar ``z``, else an array of the shape of ``z``.
+
+    """
+    t = check_real(threshold, "threshold", low=0)
+    z_arr = check_array(z, "z", allow_empty=True)
+    out = np.sign(z_arr) * np.maximum(np.abs(z_arr) - t, 0.0)
+    return float(out) if out.ndim == 0 else out
+
+
+def alpha_max(X: Any, y: Any, *, l1_ratio: float = 1.0, fit_intercept: bool = True) -> float:
+    r"""Smallest ``alpha`` at which every coefficient of the (elastic-net) lasso is zero.
+
+    From the optimality condition at :math:`w = 0`:
+    :math:`\alpha_{\max} = \max_j \lvert x_j^\top (y - \bar y)\rvert / (n\,\rho)`,
+    with centred columns when ``fit_intercept`` is True (scikit-learn's
+    scaling; it is where ``lasso_path`` starts its grid).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Inputs.
+    y : array-like of shape (n_samples,)
+        Targets.
+    l1_ratio : float, default=1.0
+        :math:`\rho`, in (0, 1]; with :math:`\rho = 0` (ridge) no finite
+        ``alpha`` zeroes the coefficients.
+    fit_intercept : bool, default=True
+        Whether the model has an unpenalised intercept (then X and y are centred).
+
+    Returns
+    -------
+    float
+        :math:`\alpha_{\max} \ge 0`.
+
+    """
+    X_arr, y_arr = _check_xy(X, y)
+    r = check_real(l1_ratio, "l1_ratio", low=0, high=1, low_open=True)
+    if fit_intercept:
+        X_arr = X_arr - X_arr.mean(axis=0)
+        y_arr = y_arr - y_arr.mean()
+    return float(np.max(np.abs(X_arr.T @ y_arr)) / (len(y_arr) * r))
+
+
+# --------------------------------------------------------------------------- objectives
+
+
+def enet_objective(X: Any, y: Any, coef: Any, intercept: float, alpha: float, l1_ratio: float) -> float:
+    r"""scikit-learn's elastic-net objective at ``(coef, intercept)``.
+
+    .. math::
+
+        \frac{1}{2n}\lVert y - Xw - b\rVert_2^2 + \alpha\rho\lVert w\rVert_1
+        + \frac{\alpha(1-\rho)}{2}\lVert w\rVert_2^2
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Inputs.
+    y : array-like of shape (n_samples,)
+        Targets.
+    coef : array-like of shape (n_features,)
+        :math:`w`.
+    intercept : float
+        :math:`b` (not penalised).
+    alpha : float
+        :math:`\alpha \ge 0`.
+    l1_ratio : float
+        :math:`\rho \in [0, 1]`.
+
+    Returns
+    -------
+    float
+
+    """
+    X_arr, y_arr = _check_xy(X, y)
+    w = _check_coef(coef, X_arr.shape[1])
+    b = check_real(intercept, "intercept")
+    a = _check_alpha(alpha)
+    r = _check_l1_ratio(l1_ratio)
+    residual = y_arr - X_arr @ w - b
+    return float(residual @ residual / (2 * len(y_arr)) + a * r * np.abs(w).sum() + 0.5 * a * (1 - r) * (w @ w))
+
+
+def lasso_objective(X: Any, y: Any, coef: Any, intercept: float, alpha: float) -> float:
+    r"""scikit-learn's lasso objective :math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2 + \alpha\lVert w\rVert_1`.
+
+    The elastic-net objective with ``l1_ratio=1``; see :func:`enet_objective`.
+    """
+    return enet_objective(X, y, coef, intercept, alpha, 1.0)
+
+
+def article_objective(X: Any, y: Any, coef: Any, intercept: float, lambda_: float, alpha: float) -> float:
+    r"""The source article's elastic-net objective at ``(coef, intercept)``.
+
+    .. math::
+
+        \frac{1}{n}\lVert y - Xw - b\rVert_2^2
+        + \lambda \sum_j \left(a\,w_j^2 + (1-a)\,\lvert w_j\rvert\right)
+
+    The article writes the penalty only; we read its data term as the mean
+    squared error (no factor 1/2). Its ``alpha`` (:math:`a`) weighs the
+    *squared* term: ``alpha=0`` is the lasso, ``alpha=1`` ridge.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Inputs.
+    y : array-like of shape (n_samples,)
+        Targets.
+    coef : array-like of shape (n_features,)
+        :math:`w`.
+    intercept : float
+        :math:`b` (not penalised).
+    lambda_ : float
+        :math:`\lambda \ge 0`.
+    alpha : float
+        :math:`a \in [0, 1]`, the weight of the squared term.
+
+    Returns
+    -------
+    float
+
+    """
+    X_arr, y_arr = _check_xy(X, y)
+    w = _check_coef(coef, X_arr.shape[1])
+    b = check_real(intercept, "intercept")
+    lam = _check_alpha(lambda_, "lambda_")
+    a = check_real(alpha, "alpha", low=0, high=1)
+    residual = y_arr - X_arr @ w - b
+    return float(residual @ residual / len(y_arr) + lam * (a * (w @ w) + (1 - a) * np.abs(w).sum()))
+
+
+# --------------------------------------------------------------------------- solvers
+
+
+@dataclass(frozen=True)
+class EnetFit:
+    """Result of :func:`lasso_cd` or :func:`enet_cd`.
+
+    Attributes
+    ----------
+    coef : ndarray of shape (n_features,)
+        The coefficients :math:`w` (exact zeros where the penalty removed a feature).
+    intercept : float
+        The unpenalised intercept :math:`b` (0.0 when ``fit_intercept=False``).
+    n_iter : int
+        Number of full sweeps over the features.
+    converged : bool
+        Whether the largest coefficient change of the last sweep was ``<= tol``.
+
+    """
+
+    coef: NDArray[np.float64]
+    intercept: float
+    n_iter: int
+    converged: bool
+
+
+def enet_cd(
+    X: Any,
+    y: Any,
+    alpha: float,
+    l1_ratio: float = 0.5,
+    *,
+    fit_intercept: bool = True,
+    max_iter: int = 10_000,
+    tol: float = 1e-12,
+    coef_init: Any = None,
+) -> EnetFit:
+    r"""Elastic net by cyclic coordinate descent, on scikit-learn's objective.
+
+    Minimises
+
+    .. math::
+
+        \frac{1}{2n}\lVert y - Xw - b\rVert_2^2 + \alpha\rho\lVert w\rVert_1
+        + \frac{\alpha(1-\rho)}{2}\lVert w\rVert_2^2
+
+    (``ElasticNet(alpha, l1_ratio)``; ``Lasso(alpha)`` when :math:`\rho = 1`).
+    The intercept is not penalised: X and y are centred, and
+    :math:`b = \bar y - \bar x^\top w`. Each coordinate update is exact:
+
+    .. math::
+
+        w_j \leftarrow \frac{S\!\left(\tfrac1n x_j^\top r_{-j},\ \alpha\rho\right)}
+                            {\tfrac1n x_j^\top x_j + \alpha(1-\rho)},
+
+    with :math:`r_{-j}` the residual without feature ``j`` and :math:`S` the
+    :func:`soft_threshold`.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Inputs.
+    y : array-like of shape (n_samples,)
+        Targets.
+    alpha : float
+        :math:`\alpha \ge 0`, the overall strength.
+    l1_ratio : float, default=0.5
+        :math:`\rho \in [0, 1]`, the share of the L1 term.
+    fit_intercept : bool, default=True
+        Fit an unpenalised intercept.
+    max_iter : int, default=10000
+        Maximum number of sweeps, at least 1.
+    tol : float, default=1e-12
+        Stop when the largest change of a coefficient in a sweep is ``<= tol``
+        (absolute), ``>= 0``.
+    coef_init : array-like of shape (n_features,) or None, default=None
+        Starting point (a warm start); zeros if None.
+
+    Returns
+    -------
+    EnetFit
+        Coefficients, intercept, sweeps used and whether ``tol`` was reached.
+
+    """
+    X_arr, y_arr = _check_xy(X, y)
+    a = _check_alpha(alpha)
+    r = _check_l1_ratio(l1_ratio)
+    if not isinstance(fit_intercept, bool):
+        raise ValueError(f"fit_intercept must be True or False, got {fit_intercept!r}")
+    max_iter = check_int(max_iter, "max_iter", low=1)
+    tol = check_real(tol, "tol", low=0)
+    n, p = X_arr.shape
+    if fit_intercept:
+        x_mean, y_mean = X_arr.mean(axis=0), float(y_arr.mean())
+    else:
+        x_mean, y_mean = np.zeros(p), 0.0
+    Xc, yc = X_arr - x_mean, y_arr - y_mean
+    coef = np.zeros(p) if coef_init is None else _check_coef(coef_init, p, "coef_init").copy()
+    col_sq = np.einsum("ij,ij->j", Xc, Xc) / n
+    denom = col_sq + a * (1 - r)
+    residual = yc - Xc @ coef
+    converged = False
+    sweeps = 0
+    for sweeps in range(1, max_iter + 1):  # noqa: B007 - the count is returned
+        largest_change = 0.0
+        for j in range(p):
+            if denom[j] == 0.0:  # a constant column with no L2 term: its coefficient stays 0
+                continue
+            old = coef[j]
+            rho = Xc[:, j] @ residual / n + col_sq[j] * old
+            new = np.sign(rho) * max(abs(rho) - a * r, 0.0) / denom[j]
+            if new != old:
+                residual -= Xc[:, j] * (new - old)
+                coef[j] = new
+                largest_change = max(largest_change, abs(new - old))
+        if largest_change <= tol:
+            converged = True
+            break
+    return EnetFit(coef=coef, intercept=float(y_mean - x_mean @ coef), n_iter=sweeps, converged=converged)
+
+
+def lasso_cd(
+    X: Any,
+    y: Any,
+    alpha: float,
+    *,
+    fit_intercept: bool = True,
+    max_iter: int = 10_000,
+    tol: float = 1e-12,
+    coef_init: Any = None,
+) -> EnetFit:
+    r"""Lasso by cyclic coordinate descent, on scikit-learn's objective.
+
+    Minimises :math:`\frac{1}{2n}\lVert y - Xw - b\rVert_2^2 + \alpha\lVert w\rVert_1`
+    (``sklearn.linear_model.Lasso(alpha)``), with the update
+    :math:`w_j \leftarrow S(\tfrac1n x_j^\top r_{-j}, \alpha) / (\tfrac1n x_j^\top x_j)`.
+    It is :func:`enet_cd` with ``l1_ratio=1``; see there for the parameters.
+
+    Returns
+    -------
+    EnetFit
+
+    """
+    return enet_cd(X, y, alpha, 1.0, fit_intercept=fit_intercept, max_iter=max_iter, tol=tol, coef_init=coef_init)
+
+
+# --------------------------------------------------------------------------- parametrisations
+
+
+class SklearnParams(NamedTuple):
+    """scikit-learn's ``ElasticNet(alpha=..., l1_ratio=...)`` arguments (``ElasticNet(**p._asdict())``)."""
+
+    alpha: float
+    l1_ratio: float
+
+
+class ArticleParams(NamedTuple):
+    r"""The source article's :math:`\lambda` and :math:`a` (weight of the squared term)."""
+
+    lambda_: float
+    alpha: float
+
+
+class GlmnetParams(NamedTuple):
+    r"""glmnet's ``lambda`` and ``alpha`` (``alpha = 1`` is the lasso)."""
+
+    lambda_: float
+    alpha: float
+
+
+def article_to_sklearn(lambda_: float, alpha: float) -> SklearnParams:
+    r"""Convert the article's :math:`(\lambda, a)` to scikit-learn's ``(alpha, l1_ratio)``.
+
+    The article minimises
+    :math:`\frac1n\lVert y - Xw - b\rVert^2 + \lambda\sum_j(a w_j^2 + (1-a)\lvert w_j\rvert)`.
+    Halving it gives scikit-learn's data term, so matching the two penalties,
+    :math:`\alpha\rho = \lambda(1-a)/2` and :math:`\alpha(1-\rho)/2 = \lambda a/2`, gives
+
+    .. math::
+
+        \alpha_{\text{sklearn}} = \frac{\lambda(1+a)}{2},\qquad
+        \rho = \frac{1-a}{1+a}.
+
+    Both objectives then have the same minimiser (one is half the other).
+
+    Parameters
+    ----------
+    lambda_ : float
+        :math:`\lambda \ge 0`.
+    alpha : float
+        The article's :math:`a \in [0, 1]` (``0`` = lasso, ``1`` = ridge).
+
+    Returns
+    -------
+    SklearnParams
+        ``(alpha, l1_ratio)`` for ``sklearn.linear_model.ElasticNet``.
+
+    """
+    lam = _check_alpha(lambda_, "lambda_")
+    a = check_real(alpha, "alpha", low=0, high=1)
+    return SklearnParams(alpha=lam * (1 + a) / 2, l1_ratio=(1 - a) / (1 + a))
+
+
+def sklearn_to_article(alpha: float, l1_ratio: float) -> ArticleParams:
+    r"""Convert scikit-learn's ``(alpha, l1_ratio)`` to the article's :math:`(\lambda, a)`.
+
+    The inverse of :func:`article_to_sklearn`:
+    :math:`\lambda = \alpha(1+\rho)`, :math:`a = (1-\rho)/(1+\rho)`.
+
+    Parameters
+    ----------
+    alpha : float
+        scikit-learn's ``alpha >= 0``.
+    l1_ratio : float
+        scikit-learn's ``l1_ratio`` in [0, 1].
+
+    Returns
+    -------
+    ArticleParams
+
+    """
+    a = _check_alpha(alpha)
+    r = _check_l1_ratio(l1_ratio)
+    return ArticleParams(lambda_=a * (1 + r), alpha=(1 - r) / (1 + r))
+
+
+def glmnet_to_sklearn(lambda_: float, alpha: float, *, y_scale: float = 1.0) -> SklearnParams:
+    r"""Convert glmnet's ``(lambda, alpha)`` (family ``"gaussian"``) to scikit-learn's.
+
+    glmnet documents the objective
+    :math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2 + \lambda(\frac{1-a}{2}\lVert w\rVert^2 + a\lVert w\rVert_1)`,
+    the same form as scikit-learn's with ``alpha = lambda`` and ``l1_ratio = a``.
+    But for the Gaussian family it first divides ``y`` by its standard deviation
+    :math:`s_y` (the 1/n formula), fits with :math:`\lambda / s_y`, and
+    multiplies the coefficients back by :math:`s_y`. In the original units that
+    minimises :math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2 + \lambda a\lVert w\rVert_1
+    + \frac{\lambda(1-a)}{2 s_y}\lVert w\rVert^2`, hence
+
+    .. math::
+
+        \alpha_{\text{sklearn}} = \lambda\left(a + \frac{1-a}{s_y}\right),\qquad
+        \rho = \frac{a}{a + (1-a)/s_y}.
+
+    The lasso (:math:`a = 1`) is unaffected; so is any fit on a ``y`` with unit
+    variance (``y_scale=1``). Assumes glmnet's ``standardize=FALSE`` (or columns
+    of X already standardised) and equal observation weights.
+
+    Parameters
+    ----------
+    lambda_ : float
+        glmnet's ``lambda >= 0``.
+    alpha : float
+        glmnet's ``alpha`` in [0, 1] (``1`` = lasso, ``0`` = ridge).
+    y_scale : float, default=1.0
+        :math:`s_y`, the standard deviation of ``y`` with the 1/n formula
+        (``np.std(y)``), > 0.
+
+    Returns
+    -------
+    SklearnParams
+
+    """
+    lam = _check_alpha(lambda_, "lambda_")
+    a = check_real(alpha, "alpha", low=0, high=1)
+    s = check_real(y_scale, "y_scale", low=0, low_open=True)
+    mix = a + (1 - a) / s
+    return SklearnParams(alpha=lam * mix, l1_ratio=a / mix)
+
+
+def sklearn_to_glmnet(alpha: float, l1_ratio: float, *, y_scale: float = 1.0) -> GlmnetParams:
+    r"""Convert scikit-learn's ``(alpha, l1_ratio)`` to glmnet's ``(lambda, alpha)``.
+
+    The inverse of :func:`glmnet_to_sklearn`:
+    :math:`\lambda = \alpha\rho + \alpha(1-\rho)s_y`,
+    :math:`a = \rho / (\rho + (1-\rho)s_y)`.
+
+    Parameters
+    ----------
+    alpha : float
+        scikit-learn's ``alpha >= 0``.
+    l1_ratio : float
+        scikit-learn's ``l1_ratio`` in [0, 1].
+    y_scale : float, default=1.0
+        :math:`s_y = ` ``np.std(y)``, > 0.
+
+    Returns
+    -------
+    GlmnetParams
+
+    """
+    a = _check_alpha(alpha)
+    r = _check_l1_ratio(l1_ratio)
+    s = check_real(y_scale, "y_scale", low=0, low_open=True)
+    mix = r + (1 - r) * s
+    return GlmnetParams(lambda_=a * mix, alpha=r / mix)
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def penalty_boundary(level: float, l1_ratio: float, *, n_points: int = 721) -> NDArray[np.float64]:
+    r"""Points on the curve :math:`\rho\lVert w\rVert_1 + \frac{1-\rho}{2}\lVert w\rVert_2^2 = t` in the plane.
+
+    :math:`\rho = 1` gives the L1 diamond, :math:`\rho = 0` the L2 circle,
+    values in between the elastic net's rounded diamond (corners on the axes
+    kept for every :math:`\rho > 0`). The four axis points are included exactly.
+
+    Parameters
+    ----------
+    level : float
+        :math:`t \ge 0` (``0`` gives the origin).
+    l1_ratio : float
+        :math:`\rho \in [0, 1]`.
+    n_points : int, default=721
+        Number of points, ``1 + 4k`` with ``k >= 1`` so the corners are hit.
+
+    Returns
+    -------
+    ndarray of shape (n_points, 2)
+        A closed curve (first point = last point).
+
+    """
+    t = check_real(level, "level", low=0)
+    r = check_real(l1_ratio, "l1_ratio", low=0, high=1)
+    if isinstance(n_points, bool) or not isinstance(n_points, int) or n_points < 5 or (n_points - 1) % 4:
+        raise ValueError(f"n_points must be an integer 1 + 4k with k >= 1, got {n_points!r}")
+    theta = np.linspace(0, 2 * np.pi, n_points)
+    u = np.c_[np.cos(theta), np.sin(theta)]
+    u[:: (n_points - 1) // 4] = np.round(u[:: (n_points - 1) // 4])  # exact corners
+    l1 = np.abs(u).sum(axis=1)
+    # the positive root s of  r*l1*s + (1 - r)/2 * s**2 = t, in a form stable for r -> 1
+    s = 2 * t / (r * l1 + np.sqrt((r * l1) ** 2 + 2 * (1 - r) * t)) if t > 0 else np.zeros(n_points)
+    return u * s[:, None]

@@ -1,0 +1,397 @@
+"""Reference ridge regression: closed form, SVD path, shrinkage, degrees of freedom.
+
+The objective, exactly as :class:`sklearn.linear_model.Ridge` defines it::
+
+    minimise over (w, b)    ||y - X w - b||_2^2  +  alpha * ||w||_2^2
+
+* a **plain sum** of squared residuals: no ``1/n`` and no ``1/(2n)`` in front
+  (unlike scikit-learn's ``Lasso`` and ``ElasticNet``, whose data term is
+  ``1/(2 n_samples) ||y - X w - b||^2``). So ``Ridge(alpha=n_samples * a)`` has
+  the same minimiser as ``ElasticNet(alpha=a, l1_ratio=0)``, and the
+  "mean" form ``1/(2n) ||r||^2 + (lam / 2) ||w||^2`` is ``alpha = n * lam``;
+* the **intercept** ``b`` is **not penalised**: the solution centres ``X`` and
+  ``y``, solves for ``w``, then sets ``b = mean(y) - mean(X, axis=0) @ w``.
+
+With the centred data ``X_c = U diag(d) V^T`` (thin SVD) the solution is::
+
+    w(alpha) = V diag(d_j / (d_j^2 + alpha)) U^T y_c
+
+so one SVD gives the whole path. The fitted values shrink the least-squares
+fit along each principal direction ``u_j`` by the factor
+``d_j^2 / (d_j^2 + alpha)``; their sum is the effective degrees of freedom
+``df(alpha) = trace(X_c (X_c^T X_c + alpha I)^{-1} X_c^T)`` (the intercept
+adds one more).
+
+Every function here rejects a negative, infinite or NaN ``alpha`` with a
+:class:`ValueError` that names it and the allowed range ``[0, inf)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ._validation import check_array, check_int, check_real, check_same_length
+
+__all__ = [
+    "RidgeFit",
+    "RidgePath",
+    "RidgeSVD",
+    "check_alpha",
+    "check_alphas",
+    "effective_dof",
+    "polynomial_design",
+    "ridge_fit",
+    "ridge_path",
+    "shrinkage_factors",
+]
+
+
+def check_alpha(alpha: Any, name: str = "alpha") -> float:
+    """Return ``alpha`` as a float in ``[0, inf)``, or raise ``ValueError``.
+
+    Parameters
+    ----------
+    alpha : float
+        A regularisation strength.
+    name : str, default="alpha"
+        The parameter's name, used in the message.
+
+    Returns
+    -------
+    float
+        The checked value.
+
+    """
+    return check_real(alpha, name, low=0)
+
+
+def check_alphas(alphas: Any, name: str = "alphas") -> NDArray[np.float64]:
+    """Return ``alphas`` as a 1-D float array, all finite and ``>= 0``.
+
+    Parameters
+    ----------
+    alphas : array-like of shape (n_alphas,)
+        Regularisation strengths, at least one.
+    name : str, default="alphas"
+        The parameter's name, used in the message.
+
+    Returns
+    -------
+    ndarray of shape (n_alphas,)
+        The checked values.
+
+    """
+    arr = check_array(alphas, name, ndim=1)
+    if np.any(arr < 0):
+        raise ValueError(f"{name} must all be in [0, inf), got minimum {arr.min()!r}")
+    return arr
+
+
+def _check_Xy(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    X_arr = check_array(X, "X", ndim=2)
+    y_arr = check_array(y, "y", ndim=1)
+    check_same_length(("X", X_arr), ("y", y_arr))
+    return X_arr, y_arr
+
+
+def _check_bool(value: Any, name: str) -> bool:
+    if not isinstance(value, bool | np.bool_):
+        raise ValueError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
+
+
+def polynomial_design(x: Any, degree: int, *, include_bias: bool = False) -> NDArray[np.float64]:
+    """Return the polynomial features ``[x, x**2, ..., x**degree]`` of a 1-D input.
+
+    Parameters
+    ----------
+    x : array-like of shape (n_samples,)
+        The input.
+    degree : int
+        Highest power, ``>= 0``.
+    include_bias : bool, default=False
+        Whether to start with a column of ones (``x**0``). Leave it out when
+        the model fits its own intercept, as :func:`ridge_fit` does.
+
+    Returns
+    -------
+    ndarray of shape (n_samples, degree) or (n_samples, degree + 1)
+        Column ``k`` holds ``x**(k + 1)`` (or ``x**k`` with ``include_bias``),
+        the same columns as scikit-learn's ``PolynomialFeatures(degree)``.
+
+    """
+    x_arr = check_array(x, "x", ndim=1)
+    degree = check_int(degree, "degree", low=0)
+    include_bias = _check_bool(include_bias, "include_bias")
+    start = 0 if include_bias else 1
+    return x_arr[:, None] ** np.arange(start, degree + 1)
+
+
+@dataclass(frozen=True)
+class RidgeFit:
+    """One ridge solution.
+
+    Attributes
+    ----------
+    coef : ndarray of shape (n_features,)
+        The weights ``w``.
+    intercept : float
+        The unpenalised intercept ``b`` (0 when ``fit_intercept=False``).
+    alpha : float
+        The regularisation strength it was fitted with.
+
+    """
+
+    coef: NDArray[np.float64]
+    intercept: float
+    alpha: float
+
+    def predict(self, X: Any) -> NDArray[np.float64]:
+        """Return ``X @ coef + intercept``."""
+        X_arr = check_array(X, "X", ndim=2)
+        if X_arr.shape[1] != self.coef.shape[0]:
+            raise ValueError(f"X must have {self.coef.shape[0]} columns, got shape {X_arr.shape}")
+        return X_arr @ self.coef + self.intercept
+
+
+@dataclass(frozen=True)
+class RidgePath:
+    """Ridge solutions for a sequence of alphas.
+
+    Attributes
+    ----------
+    alphas : ndarray of shape (n_alphas,)
+        The regularisation strengths, in the order given.
+    coefs : ndarray of shape (n_alphas, n_features)
+        One row of weights per alpha.
+    intercepts : ndarray of shape (n_alphas,)
+        The unpenalised intercepts.
+    dof : ndarray of shape (n_alphas,)
+        Effective degrees of freedom of the weights (the intercept not counted).
+
+    """
+
+    alphas: NDArray[np.float64]
+    coefs: NDArray[np.float64]
+    intercepts: NDArray[np.float64]
+    dof: NDArray[np.float64]
+
+
+def ridge_fit(X: Any, y: Any, alpha: float, *, fit_intercept: bool = True) -> RidgeFit:
+    """Solve ridge regression in closed form, intercept not penalised.
+
+    Minimises ``||y - X w - b||_2^2 + alpha * ||w||_2^2`` — scikit-learn's
+    ``Ridge(alpha)`` objective, with no ``1/n`` or ``1/(2n)`` factor. With
+    ``fit_intercept`` the data are centred first, ``w`` solves
+    ``(X_c^T X_c + alpha I) w = X_c^T y_c`` and
+    ``b = mean(y) - mean(X, axis=0) @ w``. For ``alpha = 0`` the minimum-norm
+    least-squares solution is returned (the limit as ``alpha -> 0``).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Training inputs.
+    y : array-like of shape (n_samples,)
+        Targets.
+    alpha : float
+        Regularisation strength, in ``[0, inf)``.
+    fit_intercept : bool, default=True
+        Whether to fit an unpenalised intercept.
+
+    Returns
+    -------
+    RidgeFit
+        The weights, the intercept and ``alpha``.
+
+    """
+    X_arr, y_arr = _check_Xy(X, y)
+    alpha = check_alpha(alpha)
+    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+    x_mean = X_arr.mean(axis=0) if fit_intercept else np.zeros(X_arr.shape[1])
+    y_mean = float(y_arr.mean()) if fit_intercept else 0.0
+    Xc, yc = X_arr - x_mean, y_arr - y_mean
+    if alpha > 0:
+        gram = Xc.T @ Xc + alpha * np.eye(X_arr.shape[1])
+        coef = np.asarray(np.linalg.solve(gram, Xc.T @ yc), dtype=np.float64)
+    else:
+        coef = np.asarray(np.linalg.lstsq(Xc, yc, rcond=None)[0], dtype=np.float64)
+    return RidgeFit(coef=coef, intercept=float(y_mean - x_mean @ coef), alpha=alpha)
+
+
+class RidgeSVD:
+    """Ridge regression for any alpha from one SVD of the centred training data.
+
+    Building it costs one thin SVD, ``O(n p min(n, p))``; after that
+    :meth:`coef` costs ``O(p min(n, p))`` per alpha. This is what makes the
+    course's λ slider instant. The objective is that of :func:`ridge_fit`
+    (scikit-learn's ``Ridge``: ``||y - X w - b||^2 + alpha ||w||^2``, intercept
+    not penalised).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Training inputs.
+    y : array-like of shape (n_samples,)
+        Targets.
+    fit_intercept : bool, default=True
+        Whether to fit an unpenalised intercept (the data are then centred).
+
+    Attributes
+    ----------
+    singular_values : ndarray of shape (min(n_samples, n_features),)
+        Singular values ``d_j`` of the centred ``X``, largest first.
+    n_samples, n_features : int
+        Shape of the training data.
+
+    """
+
+    def __init__(self, X: Any, y: Any, *, fit_intercept: bool = True) -> None:
+        X_arr, y_arr = _check_Xy(X, y)
+        self.fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+        self.n_samples, self.n_features = X_arr.shape
+        self._x_mean = X_arr.mean(axis=0) if self.fit_intercept else np.zeros(self.n_features)
+        self._y_mean = float(y_arr.mean()) if self.fit_intercept else 0.0
+        U, d, Vt = np.linalg.svd(X_arr - self._x_mean, full_matrices=False)
+        self.singular_values: NDArray[np.float64] = d
+        self._U, self._V = U, Vt.T
+        self._Uty = U.T @ (y_arr - self._y_mean)
+        self._y_c = y_arr - self._y_mean
+        # Directions with d_j = 0 (up to rounding) carry no data: at alpha = 0
+        # the minimum-norm solution gives them weight 0.
+        tol = d[0] * max(X_arr.shape) * np.finfo(float).eps if d.size and d[0] > 0 else 0.0
+        self._rank_mask = d > tol
+
+    def _factors(self, alphas: NDArray[np.float64]) -> NDArray[np.float64]:
+        """``d_j / (d_j^2 + alpha)`` for each alpha (rows) and direction (columns)."""
+        d = self.singular_values
+        denom = d[None, :] ** 2 + alphas[:, None]
+        keep = self._rank_mask[None, :] | (alphas[:, None] > 0)
+        return np.divide(d[None, :], denom, out=np.zeros_like(denom), where=keep & (denom > 0))
+
+    def coef(self, alpha: float) -> NDArray[np.float64]:
+        """Return the weights ``w(alpha) = V diag(d / (d^2 + alpha)) U^T y_c``."""
+        a = check_alpha(alpha)
+        return self._V @ (self._factors(np.array([a]))[0] * self._Uty)
+
+    def intercept(self, alpha: float) -> float:
+        """Return the unpenalised intercept ``mean(y) - mean(X) @ w(alpha)``."""
+        return float(self._y_mean - self._x_mean @ self.coef(alpha))
+
+    def fit(self, alpha: float) -> RidgeFit:
+        """Return the solution for one ``alpha`` as a :class:`RidgeFit`."""
+        coef = self.coef(alpha)
+        return RidgeFit(coef=coef, intercept=float(self._y_mean - self._x_mean @ coef), alpha=check_alpha(alpha))
+
+    def path(self, alphas: Any) -> RidgePath:
+        """Return the solutions for every alpha of ``alphas`` (any order) at once."""
+        a = check_alphas(alphas)
+        coefs = (self._factors(a) * self._Uty[None, :]) @ self._V.T
+        intercepts = self._y_mean - coefs @ self._x_mean
+        return RidgePath(alphas=a, coefs=coefs, intercepts=intercepts, dof=self.dof(a))
+
+    def shrinkage_factors(self, alpha: float) -> NDArray[np.float64]:
+        """Return ``d_j^2 / (d_j^2 + alpha)``, one factor per principal direction."""
+        a = check_alpha(alpha)
+        return self._factors(np.array([a]))[0] * self.singular_values
+
+    def dof(self, alphas: Any) -> NDArray[np.float64]:
+        """Return the effective degrees of freedom ``sum_j d_j^2 / (d_j^2 + alpha)`` per alpha."""
+        a = check_alphas(np.atleast_1d(np.asarray(alphas, dtype=float)))
+        return (self._factors(a) * self.singular_values[None, :]).sum(axis=1)
+
+    def loo_residuals(self, alpha: float) -> NDArray[np.float64]:
+        """Return the leave-one-out residuals ``r_i / (1 - H_ii)`` of the fit at ``alpha``.
+
+        ``H = 1 1^T / n + U diag(d^2 / (d^2 + alpha)) U^T`` is the hat matrix of
+        ridge with an unpenalised intercept (the ``1/n`` term only when
+        ``fit_intercept``). The shortcut is exact: it equals refitting without
+        sample ``i`` and predicting it, for every ``i``.
+        """
+        s = self.shrinkage_factors(alpha)
+        fitted_c = self._U @ (s * self._Uty)
+        h = (self._U**2) @ s + (1.0 / self.n_samples if self.fit_intercept else 0.0)
+        if np.any(h >= 1 - 1e-12):
+            raise ValueError(f"alpha={alpha!r} fits some sample exactly (leverage 1): leave-one-out is undefined")
+        return (self._y_c - fitted_c) / (1.0 - h)
+
+    def predict(self, X: Any, alpha: float) -> NDArray[np.float64]:
+        """Return ``X @ w(alpha) + b(alpha)``."""
+        return self.fit(alpha).predict(X)
+
+
+def ridge_path(X: Any, y: Any, alphas: Any, *, fit_intercept: bool = True) -> RidgePath:
+    """Ridge solutions for many alphas from one SVD (see :class:`RidgeSVD`).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Training inputs.
+    y : array-like of shape (n_samples,)
+        Targets.
+    alphas : array-like of shape (n_alphas,)
+        Regularisation strengths, each in ``[0, inf)``.
+    fit_intercept : bool, default=True
+        Whether to fit an unpenalised intercept.
+
+    Returns
+    -------
+    RidgePath
+        ``coefs[k]`` minimises ``||y - X w - b||^2 + alphas[k] ||w||^2``.
+
+    """
+    return RidgeSVD(X, y, fit_intercept=fit_intercept).path(alphas)
+
+
+def shrinkage_factors(X: Any, alpha: float, *, fit_intercept: bool = True) -> NDArray[np.float64]:
+    """Return the factors ``d_j^2 / (d_j^2 + alpha)`` by which ridge shrinks each direction.
+
+    ``d_j`` are the singular values of ``X`` (centred when ``fit_intercept``),
+    largest first; directions of small variance are shrunk the most.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Training inputs.
+    alpha : float
+        Regularisation strength, in ``[0, inf)``.
+    fit_intercept : bool, default=True
+        Whether ``X`` is centred first.
+
+    Returns
+    -------
+    ndarray of shape (min(n_samples, n_features),)
+        One factor in ``[0, 1]`` per principal direction.
+
+    """
+    X_arr = check_array(X, "X", ndim=2)
+    return RidgeSVD(X_arr, np.zeros(len(X_arr)), fit_intercept=fit_intercept).shrinkage_factors(alpha)
+
+
+def effective_dof(X: Any, alpha: float, *, fit_intercept: bool = True) -> float:
+    """Return ridge's effective degrees of freedom ``sum_j d_j^2 / (d_j^2 + alpha)``.
+
+    Equal to ``trace(X_c (X_c^T X_c + alpha I)^{-1} X_c^T)``: the rank of
+    ``X_c`` at ``alpha = 0``, falling towards 0 as ``alpha`` grows. The
+    unpenalised intercept (when fitted) adds one more degree of freedom,
+    not counted here.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Training inputs.
+    alpha : float
+        Regularisation strength, in ``[0, inf)``.
+    fit_intercept : bool, default=True
+        Whether ``X`` is centred first.
+
+    Returns
+    -------
+    float
+        The effective number of parameters of the weights.
+
+    """
+    return float(shrinkage_factors(X, alpha, fit_intercept=fit_intercept).sum())

@@ -1,0 +1,618 @@
+"""A compact, reproducible training loop for the course's PyTorch notebooks (08 onwards).
+
+The loop the source articles write feeds a ``DataLoader`` that copies every
+mini-batch from host memory, one sample at a time. :func:`fit` moves the data
+to the device **once**, draws one seeded permutation of the indices per epoch
+and slices each batch on the device: no ``DataLoader``, no per-batch host
+copies, and the same history bit for bit on the CPU for the same ``seed``.
+
+* :func:`to_tensors` — NumPy arrays or tensors to ``float32`` inputs and
+  ``int64`` labels on a device.
+* :func:`param_groups` — weights decayed, biases and normalisation parameters not.
+* :func:`fit` — mini-batch training with validation, weight decay, an L1
+  penalty, early stopping with best-weight restore, a progress bar and a callback.
+* :func:`evaluate` — mean loss and accuracy in evaluation mode.
+
+This module imports PyTorch; ``import regviz`` does not (submodules load lazily).
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+from tqdm.auto import tqdm
+
+from ._validation import check_choice, check_int, check_real
+from .device import get_device
+
+__all__ = ["History", "evaluate", "fit", "param_groups", "to_tensors"]
+
+_OPTIMIZERS = ("sgd", "adam", "adamw")
+_TRAIN_METRICS = ("running", "eval")
+
+
+@dataclass(frozen=True)
+class History:
+    """Per-epoch record of one call to :func:`fit`.
+
+    Attributes
+    ----------
+    train_loss, train_acc : list of float
+        Mean loss and accuracy on the training data, one value per epoch
+        completed (see ``train_metrics`` in :func:`fit` for how they are measured).
+    val_loss, val_acc : list of float
+        The same on the validation data, in evaluation mode; empty lists when
+        :func:`fit` got no validation data.
+    best_epoch : int
+        1-based epoch with the lowest ``val_loss`` (the first one on ties), or
+        the last epoch when there is no validation data.
+    stopped_early : bool
+        Whether training stopped before ``n_epochs`` (early stopping or a
+        callback returning True).
+
+    """
+
+    train_loss: list[float]
+    train_acc: list[float]
+    val_loss: list[float]
+    val_acc: list[float]
+    best_epoch: int
+    stopped_early: bool
+
+    @property
+    def n_epochs(self) -> int:
+        """Number of epochs completed."""
+        return len(self.train_loss)
+
+    def as_dict(self) -> dict[str, list[float]]:
+        """The four per-epoch lists by name, as :func:`regviz.plots.plot_history` reads them.
+
+        Returns
+        -------
+        dict of str to list of float
+            Keys ``"train_loss"``, ``"train_acc"``, ``"val_loss"``, ``"val_acc"``
+            (copies: changing them leaves the history untouched).
+
+        """
+        return {
+            "train_loss": list(self.train_loss),
+            "train_acc": list(self.train_acc),
+            "val_loss": list(self.val_loss),
+            "val_acc": list(self.val_acc),
+        }
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _check_module(model: Any) -> nn.Module:
+    if not isinstance(model, nn.Module):
+        raise ValueError(f"model must be a torch.nn.Module, got {type(model).__name__}")
+    return model
+
+
+def _resolve_device(device: Any) -> torch.device:
+    if device is None:
+        return get_device()
+    if isinstance(device, torch.device | str):
+        try:
+            return get_device(str(device))
+        except ValueError as exc:
+            raise ValueError(f"device must be an available device ('cpu', 'cuda', 'cuda:N', 'mps'): {exc}") from exc
+    raise ValueError(f"device must be None, a string such as 'cpu' or 'cuda', or a torch.device, got {device!r}")
+
+
+def _model_device(model: nn.Module) -> torch.device:
+    for param in model.parameters():
+        return param.device
+    for buffer in model.buffers():
+        return buffer.device
+    return get_device()
+
+
+def _as_tensor(value: Any, name: str) -> torch.Tensor:
+    if isinstance(value, torch.Tensor):
+        return value.detach()
+    try:
+        arr = np.asarray(value)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be a NumPy array or a torch.Tensor, got {type(value).__name__}") from exc
+    if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == np.bool_):
+        raise ValueError(f"{name} must hold numbers, got dtype {arr.dtype}")
+    return torch.from_numpy(np.ascontiguousarray(arr))
+
+
+def to_tensors(X: Any, y: Any, *, device: Any = None, flatten: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
+    """Convert inputs and class labels to tensors on one device, once.
+
+    Parameters
+    ----------
+    X : array-like or Tensor of shape (n_samples, n_features) or (n_samples, ...)
+        Inputs; converted to ``float32`` (values are not rescaled: pass MNIST
+        pixels in [0, 1], e.g. ``load_mnist_5k(as_float=True)``).
+    y : array-like or Tensor of shape (n_samples,)
+        Class labels, whole numbers ``>= 0``; converted to ``int64``.
+    device : str, torch.device or None, default=None
+        Where to put them; :func:`regviz.device.get_device` when None.
+    flatten : bool, default=True
+        Reshape inputs with more than two dimensions (images) to
+        ``(n_samples, -1)``, as an MLP expects. Pass False for a convolutional model.
+
+    Returns
+    -------
+    X : Tensor of shape (n_samples, n_features), float32
+    y : Tensor of shape (n_samples,), int64
+
+    Raises
+    ------
+    ValueError
+        If the shapes disagree, ``X`` holds NaN or inf, or ``y`` holds
+        anything but whole numbers ``>= 0``.
+
+    """
+    if not isinstance(flatten, bool):
+        raise ValueError(f"flatten must be True or False, got {flatten!r}")
+    dev = _resolve_device(device)
+    X_t = _as_tensor(X, "X")
+    y_t = _as_tensor(y, "y")
+    if X_t.ndim < 1 or X_t.shape[0] == 0:
+        raise ValueError(f"X must have at least one sample, got shape {tuple(X_t.shape)}")
+    if X_t.ndim == 1:
+        raise ValueError(
+            f"X must have shape (n_samples, n_features), got shape {tuple(X_t.shape)}; reshape(-1, 1) for one feature"
+        )
+    if y_t.ndim != 1:
+        raise ValueError(f"y must have shape (n_samples,), got shape {tuple(y_t.shape)}")
+    if X_t.shape[0] != y_t.shape[0]:
+        raise ValueError(f"X and y must have the same number of samples: X has {X_t.shape[0]}, y has {y_t.shape[0]}")
+    X_t = X_t.to(device=dev, dtype=torch.float32)
+    if flatten and X_t.ndim > 2:
+        X_t = X_t.reshape(X_t.shape[0], -1)
+    if not bool(torch.isfinite(X_t).all()):
+        raise ValueError("X must contain only finite values (no NaN or inf)")
+    if y_t.is_floating_point() and not (bool(torch.isfinite(y_t).all()) and bool((y_t == torch.round(y_t)).all())):
+        raise ValueError("y must hold class labels (whole numbers >= 0), got non-integer values")
+    y_t = y_t.to(device=dev, dtype=torch.int64)
+    if bool((y_t < 0).any()):
+        raise ValueError(f"y must hold class labels >= 0, got minimum {int(y_t.min())}")
+    return X_t, y_t
+
+
+def param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
+    """Split a model's trainable parameters into a decayed and a non-decayed group.
+
+    Weight matrices and convolution kernels (parameters with two or more
+    dimensions) get ``weight_decay``; biases and the scale and shift of
+    normalisation layers (one-dimensional parameters) get 0. Decaying those
+    only pulls the network away from a useful offset or scale, and regularises
+    nothing (Loshchilov & Hutter, 2019; the usual practice since).
+
+    Parameters
+    ----------
+    model : torch.nn.Module
+        The model; parameters with ``requires_grad=False`` are left out.
+    weight_decay : float
+        Decay of the weight group, ``>= 0``.
+
+    Returns
+    -------
+    list of dict
+        Parameter groups for any ``torch.optim`` optimizer: ``{"params": [...],
+        "weight_decay": weight_decay}`` then ``{"params": [...], "weight_decay": 0.0}``;
+        an empty group is left out.
+
+    Raises
+    ------
+    ValueError
+        If ``model`` is not a module, has no trainable parameter, or ``weight_decay < 0``.
+
+    Examples
+    --------
+    >>> import torch
+    >>> groups = param_groups(torch.nn.Linear(3, 2), 1e-4)
+    >>> [(len(g["params"]), g["weight_decay"]) for g in groups]
+    [(1, 0.0001), (1, 0.0)]
+
+    """
+    model = _check_module(model)
+    weight_decay = check_real(weight_decay, "weight_decay", low=0)
+    decay: list[nn.Parameter] = []
+    no_decay: list[nn.Parameter] = []
+    for param in model.parameters():
+        if param.requires_grad:
+            (decay if param.ndim >= 2 else no_decay).append(param)
+    if not decay and not no_decay:
+        raise ValueError("model must have at least one trainable parameter")
+    groups = []
+    if decay:
+        groups.append({"params": decay, "weight_decay": weight_decay})
+    if no_decay:
+        groups.append({"params": no_decay, "weight_decay": 0.0})
+    return groups
+
+
+def _default_loss(outputs: torch.Tensor) -> nn.Module:
+    return nn.BCEWithLogitsLoss() if _single_logit(outputs) else nn.CrossEntropyLoss()
+
+
+def _single_logit(outputs: torch.Tensor) -> bool:
+    return outputs.ndim == 1 or (outputs.ndim == 2 and outputs.shape[1] == 1)
+
+
+def _loss(outputs: torch.Tensor, target: torch.Tensor, loss_fn: Callable[..., torch.Tensor]) -> torch.Tensor:
+    if _single_logit(outputs):
+        return loss_fn(outputs, target.to(outputs.dtype).reshape(outputs.shape))
+    return loss_fn(outputs, target)
+
+
+def _n_correct(outputs: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """Number of correct predictions, as a 0-d tensor (no host sync)."""
+    if _single_logit(outputs):
+        return ((outputs.reshape(-1) > 0).long() == target).sum()
+    return (outputs.argmax(dim=1) == target).sum()
+
+
+def _loss_and_correct(
+    outputs: torch.Tensor, target: torch.Tensor, loss_fn: Callable[..., torch.Tensor]
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Loss (a 0-d tensor) and the number of correct predictions (a 0-d tensor, no sync)."""
+    return _loss(outputs, target, loss_fn), _n_correct(outputs, target)
+
+
+def _evaluate_tensors(
+    model: nn.Module, X: torch.Tensor, y: torch.Tensor, loss_fn: Callable[..., torch.Tensor] | None, batch_size: int
+) -> tuple[float, float]:
+    was_training = model.training
+    model.eval()
+    total_loss = torch.zeros((), dtype=torch.float64, device=X.device)
+    total_correct = torch.zeros((), dtype=torch.int64, device=X.device)
+    try:
+        with torch.no_grad():
+            for start in range(0, len(X), batch_size):
+                xb, yb = X[start : start + batch_size], y[start : start + batch_size]
+                outputs = model(xb)
+                fn = loss_fn if loss_fn is not None else _default_loss(outputs)
+                loss, correct = _loss_and_correct(outputs, yb, fn)
+                total_loss += loss.double() * len(yb)
+                total_correct += correct
+    finally:
+        model.train(was_training)
+    n = len(X)
+    return float(total_loss) / n, int(total_correct) / n
+
+
+def evaluate(
+    model: Any,
+    X: Any,
+    y: Any,
+    *,
+    loss_fn: Callable[..., torch.Tensor] | None = None,
+    batch_size: int = 1024,
+    device: Any = None,
+    flatten: bool = True,
+) -> tuple[float, float]:
+    """Mean loss and accuracy of a classifier, in evaluation mode and without gradients.
+
+    Parameters
+    ----------
+    model : torch.nn.Module
+        Returns logits: shape (n_samples, n_classes), or (n_samples,) /
+        (n_samples, 1) for one logit of class 1 in a binary problem. Its
+        training mode is restored afterwards.
+    X : array-like or Tensor of shape (n_samples, ...)
+        Inputs.
+    y : array-like or Tensor of shape (n_samples,)
+        Class labels.
+    loss_fn : callable or None, default=None
+        ``loss_fn(logits, y)`` with mean reduction; ``nn.CrossEntropyLoss()``
+        (``nn.BCEWithLogitsLoss()`` for a single logit) when None. Both take
+        logits, never probabilities.
+    batch_size : int, default=1024
+        Samples per forward pass, ``>= 1`` (bounds memory only).
+    device : str, torch.device or None, default=None
+        Where to evaluate; the device of the model's parameters when None.
+        The model is moved there if needed.
+    flatten : bool, default=True
+        Flatten inputs with more than two dimensions, as in :func:`to_tensors`.
+
+    Returns
+    -------
+    loss : float
+        Mean loss per sample.
+    accuracy : float
+        Fraction of samples whose predicted class (largest logit) is ``y``.
+
+    """
+    model = _check_module(model)
+    batch_size = check_int(batch_size, "batch_size", low=1)
+    if loss_fn is not None and not callable(loss_fn):
+        raise ValueError(f"loss_fn must be callable as loss_fn(logits, y) or None, got {type(loss_fn).__name__}")
+    dev = _resolve_device(device) if device is not None else _model_device(model)
+    model.to(dev)
+    X_t, y_t = to_tensors(X, y, device=dev, flatten=flatten)
+    return _evaluate_tensors(model, X_t, y_t, loss_fn, batch_size)
+
+
+def _make_optimizer(
+    optimizer: Any, model: nn.Module, lr: float, momentum: float, weight_decay: float
+) -> torch.optim.Optimizer:
+    if callable(optimizer):
+        params = (
+            param_groups(model, weight_decay)
+            if weight_decay > 0
+            else [p for p in model.parameters() if p.requires_grad]
+        )
+        opt = optimizer(params)
+        if not isinstance(opt, torch.optim.Optimizer):
+            raise ValueError(f"optimizer must return a torch.optim.Optimizer when called, got {type(opt).__name__}")
+        return opt
+    check_choice(optimizer, "optimizer", _OPTIMIZERS)
+    groups = param_groups(model, weight_decay)
+    if optimizer == "sgd":
+        return torch.optim.SGD(groups, lr=lr, momentum=momentum)
+    if momentum != 0:
+        raise ValueError(
+            f"momentum applies to optimizer='sgd' only, got momentum={momentum} with optimizer={optimizer!r}"
+        )
+    if optimizer == "adam":
+        return torch.optim.Adam(groups, lr=lr)
+    return torch.optim.AdamW(groups, lr=lr)
+
+
+def _rng_fork(device: torch.device) -> Any:
+    if device.type == "cuda":
+        index = device.index if device.index is not None else torch.cuda.current_device()
+        return torch.random.fork_rng(devices=[index], device_type="cuda")
+    return torch.random.fork_rng(devices=[])
+
+
+def fit(
+    model: Any,
+    X_train: Any,
+    y_train: Any,
+    *,
+    X_val: Any = None,
+    y_val: Any = None,
+    loss_fn: Callable[..., torch.Tensor] | None = None,
+    optimizer: str | Callable[[Any], torch.optim.Optimizer] = "sgd",
+    lr: float = 0.1,
+    momentum: float = 0.0,
+    weight_decay: float = 0.0,
+    l1: float = 0.0,
+    n_epochs: int = 10,
+    batch_size: int = 64,
+    seed: int = 0,
+    device: Any = None,
+    patience: int | None = None,
+    min_delta: float = 0.0,
+    restore_best: bool = True,
+    train_metrics: str = "running",
+    flatten: bool = True,
+    progress: bool = False,
+    callback: Callable[[int, History], bool | None] | None = None,
+) -> History:
+    r"""Train a classifier with mini-batch gradient steps; return its per-epoch history.
+
+    Each step minimises, on a mini-batch :math:`B` of ``batch_size`` samples,
+
+    .. math::
+
+        \frac{1}{|B|}\sum_{i \in B} \ell(f(x_i), y_i) \;+\; \texttt{l1}\sum_{W} \lVert W \rVert_1
+
+    where the L1 sum runs over the weight matrices and kernels only, while
+    ``weight_decay`` is applied by the optimizer to those same weights (never to
+    biases or normalisation parameters, see :func:`param_groups`): for SGD and
+    Adam it adds ``weight_decay * w`` to the gradient (an L2 penalty
+    :math:`\tfrac{\lambda}{2}\lVert w\rVert^2`), for AdamW it shrinks the weights
+    directly (decoupled decay). The data are moved to ``device`` once; each
+    epoch visits them in a new order drawn from a ``torch.Generator`` seeded
+    with ``seed``, slicing batches on the device.
+
+    Parameters
+    ----------
+    model : torch.nn.Module
+        A classifier returning logits (see :func:`evaluate`); moved to ``device``
+        and trained in place. Build it after ``torch.manual_seed(...)``.
+    X_train : array-like or Tensor of shape (n_samples, ...)
+        Training inputs (NumPy or torch; images are flattened, see ``flatten``).
+    y_train : array-like or Tensor of shape (n_samples,)
+        Training labels.
+    X_val, y_val : array-like or Tensor or None, default=None
+        Validation data, both or neither; evaluated after every epoch.
+    loss_fn : callable or None, default=None
+        ``loss_fn(logits, y)`` with mean reduction; ``nn.CrossEntropyLoss()``
+        (``nn.BCEWithLogitsLoss()`` for a single output) when None. These take
+        **logits**: do not put a softmax in the model.
+    optimizer : {"sgd", "adam", "adamw"} or callable, default="sgd"
+        A name, or ``optimizer(params)`` returning a ``torch.optim.Optimizer``
+        (it then sets its own learning rate; ``lr`` and ``momentum`` are not
+        used, and ``params`` are :func:`param_groups` when ``weight_decay > 0``).
+    lr : float, default=0.1
+        Learning rate, ``> 0``.
+    momentum : float, default=0.0
+        SGD momentum, in [0, 1).
+    weight_decay : float, default=0.0
+        Decay of the weights, ``>= 0``; with ``"sgd"`` and ``"adamw"`` also
+        ``< 1 / lr`` (each step multiplies the weights by ``1 - lr * weight_decay``,
+        which must stay positive).
+    l1 : float, default=0.0
+        Weight of the L1 penalty added to the loss, ``>= 0``.
+    n_epochs : int, default=10
+        Maximum number of passes over the training data, ``>= 1``.
+    batch_size : int, default=64
+        Samples per step, ``>= 1`` (the last batch of an epoch may be smaller).
+    seed : int, default=0
+        Seeds the order of the samples and, inside this call only, PyTorch's
+        global generator (dropout masks); the caller's generator state is
+        restored afterwards. In ``[0, 2**32 - 1]``.
+    device : str, torch.device or None, default=None
+        Where to train; :func:`regviz.device.get_device` (CUDA, then MPS, then
+        the CPU) when None.
+    patience : int or None, default=None
+        Stop after this many epochs (``>= 1``) without a ``val_loss`` lower than
+        the best by more than ``min_delta``; needs validation data. None: no early stopping.
+    min_delta : float, default=0.0
+        Smallest decrease of ``val_loss`` that counts as an improvement, ``>= 0``.
+    restore_best : bool, default=True
+        With ``patience``, load the weights of the best epoch back into
+        ``model`` when training ends (copies of its ``state_dict``).
+    train_metrics : {"running", "eval"}, default="running"
+        ``"running"``: ``train_loss``/``train_acc`` average the mini-batch values
+        over the epoch, in training mode (cheap; what most loops print).
+        ``"eval"``: recompute them on the whole training set in evaluation mode
+        after each epoch (comparable with ``val_loss`` when the model uses
+        dropout or batch normalisation; costs one more forward pass).
+    flatten : bool, default=True
+        Flatten inputs with more than two dimensions, as in :func:`to_tensors`.
+    progress : bool, default=False
+        Show a ``tqdm.auto`` progress bar over the epochs.
+    callback : callable or None, default=None
+        ``callback(epoch, history)`` after each epoch (1-based ``epoch``, the
+        :class:`History` so far); returning True stops training.
+
+    Returns
+    -------
+    History
+        Per-epoch losses and accuracies, the best epoch, whether it stopped early.
+        ``train_loss`` is the data loss only (without the L1 penalty).
+
+    Raises
+    ------
+    ValueError
+        If an argument is out of its range, the data disagree in length, or
+        only one of ``X_val``, ``y_val`` is given.
+
+    Examples
+    --------
+    >>> import torch
+    >>> from torch import nn
+    >>> X = torch.randn(64, 2)
+    >>> y = (X[:, 0] > 0).long()
+    >>> _ = torch.manual_seed(0)
+    >>> model = nn.Linear(2, 2)
+    >>> history = fit(model, X, y, n_epochs=3, device="cpu")
+    >>> len(history.train_loss)
+    3
+
+    """
+    model = _check_module(model)
+    lr = check_real(lr, "lr", low=0, low_open=True)
+    momentum = check_real(momentum, "momentum", low=0, high=1, high_open=True)
+    weight_decay = check_real(weight_decay, "weight_decay", low=0)
+    l1 = check_real(l1, "l1", low=0)
+    n_epochs = check_int(n_epochs, "n_epochs", low=1)
+    batch_size = check_int(batch_size, "batch_size", low=1)
+    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    if patience is not None:
+        patience = check_int(patience, "patience", low=1)
+    min_delta = check_real(min_delta, "min_delta", low=0)
+    check_choice(train_metrics, "train_metrics", _TRAIN_METRICS)
+    for flag, name in ((restore_best, "restore_best"), (progress, "progress"), (flatten, "flatten")):
+        if not isinstance(flag, bool):
+            raise ValueError(f"{name} must be True or False, got {flag!r}")
+    if loss_fn is not None and not callable(loss_fn):
+        raise ValueError(f"loss_fn must be callable as loss_fn(logits, y) or None, got {type(loss_fn).__name__}")
+    if callback is not None and not callable(callback):
+        raise ValueError(
+            f"callback must be callable as callback(epoch, history) or None, got {type(callback).__name__}"
+        )
+    if (X_val is None) != (y_val is None):
+        raise ValueError("X_val and y_val must be given together (or both left None)")
+    if patience is not None and X_val is None:
+        raise ValueError("patience needs validation data: pass X_val and y_val, or patience=None")
+    if isinstance(optimizer, str) and optimizer in ("sgd", "adamw") and lr * weight_decay >= 1:
+        raise ValueError(
+            f"weight_decay must be < 1 / lr = {1 / lr:g} with optimizer={optimizer!r} (each step multiplies the "
+            f"weights by 1 - lr * weight_decay = {1 - lr * weight_decay:g}), got weight_decay={weight_decay:g}"
+        )
+
+    dev = _resolve_device(device)
+    X_tr, y_tr = to_tensors(X_train, y_train, device=dev, flatten=flatten)
+    has_val = X_val is not None
+    if has_val:
+        X_va, y_va = to_tensors(X_val, y_val, device=dev, flatten=flatten)
+        if X_va.shape[1:] != X_tr.shape[1:]:
+            raise ValueError(
+                f"X_val must have the feature shape of X_train {tuple(X_tr.shape[1:])}, got {tuple(X_va.shape[1:])}"
+            )
+    model.to(dev)
+    opt = _make_optimizer(optimizer, model, lr, momentum, weight_decay)
+    penalised = [p for p in model.parameters() if p.requires_grad and p.ndim >= 2] if l1 > 0 else []
+
+    n = len(X_tr)
+    generator = torch.Generator().manual_seed(seed)
+    train_loss: list[float] = []
+    train_acc: list[float] = []
+    val_loss: list[float] = []
+    val_acc: list[float] = []
+    best_loss = math.inf
+    best_epoch = 0
+    best_state: dict[str, torch.Tensor] | None = None
+    stopped_early = False
+
+    fn = loss_fn
+    with _rng_fork(dev):
+        torch.manual_seed(seed)
+        bar = tqdm(range(1, n_epochs + 1), desc="epochs", unit="epoch", disable=not progress, leave=True)
+        for epoch in bar:
+            model.train()
+            order = torch.randperm(n, generator=generator).to(dev)
+            X_epoch, y_epoch = X_tr[order], y_tr[order]  # one gather per epoch; batches are then views
+            batch_losses: list[torch.Tensor] = []
+            batch_outputs: list[torch.Tensor] = []
+            for start in range(0, n, batch_size):
+                xb, yb = X_epoch[start : start + batch_size], y_epoch[start : start + batch_size]
+                outputs = model(xb)
+                if fn is None:
+                    fn = _default_loss(outputs)
+                loss = _loss(outputs, yb, fn)
+                objective = loss + l1 * sum(p.abs().sum() for p in penalised) if penalised else loss
+                opt.zero_grad(set_to_none=True)
+                objective.backward()
+                opt.step()
+                batch_losses.append(loss.detach())
+                batch_outputs.append(outputs.detach())
+            if train_metrics == "eval":
+                epoch_loss, epoch_acc = _evaluate_tensors(model, X_tr, y_tr, loss_fn, 1024)
+            else:
+                sizes = torch.tensor([len(o) for o in batch_outputs], dtype=torch.float64, device=dev)
+                epoch_loss = float(torch.stack(batch_losses).double() @ sizes) / n
+                epoch_acc = int(_n_correct(torch.cat(batch_outputs), y_epoch)) / n
+            train_loss.append(epoch_loss)
+            train_acc.append(epoch_acc)
+            if has_val:
+                v_loss, v_acc = _evaluate_tensors(model, X_va, y_va, loss_fn, 1024)
+                val_loss.append(v_loss)
+                val_acc.append(v_acc)
+                if v_loss < best_loss - min_delta:
+                    best_loss, best_epoch = v_loss, epoch
+                    if patience is not None and restore_best:
+                        best_state = copy.deepcopy(model.state_dict())
+            else:
+                best_epoch = epoch
+            if progress:
+                postfix = {"loss": f"{epoch_loss:.4f}"}
+                if has_val:
+                    postfix["val_loss"] = f"{val_loss[-1]:.4f}"
+                bar.set_postfix(postfix)
+            if callback is not None:
+                so_far = History(
+                    list(train_loss), list(train_acc), list(val_loss), list(val_acc), max(best_epoch, 1), False
+                )
+                if callback(epoch, so_far) is True and epoch < n_epochs:
+                    stopped_early = True
+                    break
+            if patience is not None and epoch - max(best_epoch, 1) >= patience and epoch < n_epochs:
+                stopped_early = True
+                break
+        bar.close()
+    if best_state is not None:
+        model.load_state_dict(best_state)
+    return History(list(train_loss), list(train_acc), list(val_loss), list(val_acc), max(best_epoch, 1), stopped_early)

@@ -1,0 +1,37 @@
+"""Interactive explorers: thin ipywidgets wrappers over compute and plot functions.
+
+Each explorer returns an :class:`Explorer`; display it in a notebook, or call
+``explorer.set(name=value)`` (as the tests do) and read ``explorer.image.value``.
+Updates move the existing artists of one figure, so sliders stay fast.
+"""
+
+from ._core import Explorer, float_slider, log_slider, new_figure
+from .basics import slope_explorer
+from .boundaries import TinyMLP, dropout_explorer, fit_tiny_mlp, learning_curve_explorer, weight_decay_explorer
+from .lasso import enet_explorer, geometry_explorer, lasso_explorer
+from .optim import loss_explorer, lr_explorer, optimizer_explorer
+from .ridge import ridge_explorer
+from .search import search_explorer
+from .validation import degree_explorer
+
+__all__ = [
+    "Explorer",
+    "TinyMLP",
+    "degree_explorer",
+    "dropout_explorer",
+    "enet_explorer",
+    "fit_tiny_mlp",
+    "float_slider",
+    "geometry_explorer",
+    "lasso_explorer",
+    "learning_curve_explorer",
+    "log_slider",
+    "loss_explorer",
+    "lr_explorer",
+    "new_figure",
+    "optimizer_explorer",
+    "ridge_explorer",
+    "search_explorer",
+    "slope_explorer",
+    "weight_decay_explorer",
+]

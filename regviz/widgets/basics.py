@@ -1,0 +1,95 @@
+"""The course's first slider: a line's slope against the loss it scores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from .._validation import check_array, check_real, check_same_length
+from ..plots import plot_line_fit, plot_loss_profile
+from ._core import Explorer, float_slider, new_figure
+
+__all__ = ["slope_explorer"]
+
+
+def slope_explorer(
+    x: Any,
+    y: Any,
+    loss_fn: Callable[[Any, Any], float],
+    *,
+    slope_range: tuple[float, float] = (-1.0, 5.0),
+    slope: float = 0.5,
+    n_grid: int = 121,
+) -> Explorer:
+    """Slide the slope ``w`` of the line ``y = w x``; see the fit and the loss move together.
+
+    The loss profile is computed once on a grid of ``n_grid`` slopes with the
+    caller's ``loss_fn`` (so a student's own function drives the plot); a
+    slider move only moves the line, the residuals and the marker.
+
+    Parameters
+    ----------
+    x, y : array-like of shape (n_samples,)
+        The data.
+    loss_fn : callable
+        ``loss_fn(y, y_pred)`` returning a scalar, e.g. a mean squared error.
+    slope_range : (float, float), default=(-1.0, 5.0)
+        Range of the slider, low < high.
+    slope : float, default=0.5
+        Initial slope, inside ``slope_range``.
+    n_grid : int, default=121
+        Number of slopes at which the loss profile is precomputed (>= 2).
+
+    Returns
+    -------
+    Explorer
+        Display it; ``explorer.set(slope=...)`` moves the slider.
+
+    """
+    x_arr = check_array(x, "x", ndim=1)
+    y_arr = check_array(y, "y", ndim=1)
+    check_same_length(("x", x_arr), ("y", y_arr))
+    if not callable(loss_fn):
+        raise ValueError("loss_fn must be callable as loss_fn(y, y_pred)")
+    if not isinstance(slope_range, tuple | list) or len(slope_range) != 2:
+        raise ValueError(f"slope_range must be a (low, high) pair, got {slope_range!r}")
+    low, high = check_real(slope_range[0], "slope_range[0]"), check_real(slope_range[1], "slope_range[1]")
+    if not low < high:
+        raise ValueError(f"slope_range must satisfy low < high, got {slope_range!r}")
+    slope = check_real(slope, "slope", low=low, high=high)
+    if isinstance(n_grid, bool) or not isinstance(n_grid, int) or n_grid < 2:
+        raise ValueError(f"n_grid must be an integer >= 2, got {n_grid!r}")
+
+    grid = np.linspace(low, high, n_grid)
+    losses = np.array([float(loss_fn(y_arr, w * x_arr)) for w in grid])
+
+    fig, (ax_fit, ax_loss) = new_figure(ncols=2)
+    plot_line_fit(x_arr, y_arr, slope, ax=ax_fit)
+    plot_loss_profile(grid, losses, current=slope, xlabel=r"slope $w$", ylabel="mean squared error", ax=ax_loss)
+    line = next(a for a in ax_fit.lines if a.get_gid() == "line")
+    residuals = next(c for c in ax_fit.collections if c.get_gid() == "residuals")
+    marker = next(a for a in ax_loss.lines if a.get_gid() == "marker")
+    x_line = line.get_xdata()
+    ax_fit.set_ylim(*_padded(np.r_[y_arr, low * x_arr, high * x_arr]))
+
+    def update(slope: float) -> None:
+        y_hat = slope * x_arr
+        line.set_ydata(slope * np.asarray(x_line))
+        residuals.set_segments([np.array([[xi, yh], [xi, yi]]) for xi, yh, yi in zip(x_arr, y_hat, y_arr, strict=True)])
+        marker.set_data([slope], [np.interp(slope, grid, losses)])
+        ax_fit.set_title(rf"$\hat y = {slope:.2f}\,x$")
+
+    def caption(slope: float) -> str:
+        return f"slope w = {slope:.2f} &nbsp;&nbsp; loss = {float(loss_fn(y_arr, slope * x_arr)):.3f}"
+
+    control = float_slider("slope w", low, high, slope, step=(high - low) / 120)
+    moving = [line, residuals, marker, ax_fit.title]
+    return Explorer(fig, update, {"slope": control}, caption=caption, animated=moving)
+
+
+def _padded(values: np.ndarray, fraction: float = 0.05) -> tuple[float, float]:
+    lo, hi = float(np.min(values)), float(np.max(values))
+    pad = fraction * (hi - lo or 1.0)
+    return lo - pad, hi + pad

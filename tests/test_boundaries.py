@@ -1,0 +1,506 @@
+"""Tests of the decision-boundary plots, the live-training sliders and the checks of notebooks 09 and 10."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from collections.abc import Iterator
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regviz import checks, data, plots, style, widgets
+from regviz.checks import boundaries as refs
+from regviz.plots.boundaries import CLASS_COLORS
+from regviz.widgets.boundaries import _init_params
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def moons() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    X, y = data.make_noisy_2d_classes(120, kind="moons", noise=0.25, label_noise=0.1, seed=0)
+    X_val, y_val = data.make_noisy_2d_classes(300, kind="moons", noise=0.25, label_noise=0.1, seed=1)
+    return X, y, X_val, y_val
+
+
+# --------------------------------------------------------------------------- plots
+
+
+def test_boundary_grid_covers_the_data_with_a_margin() -> None:
+    X = np.array([[0.0, 1.0], [2.0, 3.0], [1.0, 2.0]])
+    grid = plots.boundary_grid(X, resolution=11, margin=0.5)
+    assert grid.extent == (-0.5, 2.5, 0.5, 3.5)
+    assert grid.shape == (11, 11) and grid.points.shape == (121, 2)
+    assert np.allclose(grid.points[0], [-0.5, 0.5]) and np.allclose(grid.points[-1], [2.5, 3.5])
+    # the first row of the grid is the bottom row (y_min), as imshow(origin="lower") draws it
+    assert np.allclose(grid.yy[0], 0.5)
+
+
+def test_plot_decision_boundary_draws_probability_contour_and_classes() -> None:
+    X, y = data.make_noisy_2d_classes(60, kind="blobs", noise=0.3, label_noise=0.0, seed=3)
+    grid = plots.boundary_grid(X, resolution=40)
+    proba = 1 / (1 + np.exp(-(grid.points.sum(axis=1)))).reshape(grid.shape)
+    ax = plots.plot_decision_boundary(X, y, proba, extent=grid.extent, title="a line")
+    image = next(a for a in ax.images if a.get_gid() == "proba")
+    assert image.get_clim() == (0.0, 1.0) and image.origin == "lower"
+    assert np.allclose(image.get_array(), proba)
+    assert any(c.get_gid() == "boundary" for c in ax.collections)
+    points = {c.get_gid(): c for c in ax.collections if str(c.get_gid()).startswith("points")}
+    assert len(points["points0"].get_offsets()) == int(np.sum(y == 0))
+    assert matplotlib.colors.to_hex(points["points1"].get_facecolor()[0]) == CLASS_COLORS[1].lower()
+    assert ax.get_xlabel() == "$x_1$" and ax.get_ylabel() == "$x_2$" and ax.get_title() == "a line"
+    assert ax.get_xlim() == grid.extent[:2]
+
+
+def test_plot_decision_boundary_without_a_crossing_has_no_contour() -> None:
+    X = np.array([[0.0, 0.0], [1.0, 1.0]])
+    ax = plots.plot_decision_boundary(X, [0, 1], np.full((5, 5), 0.2), extent=(0, 1, 0, 1))
+    assert not any(c.get_gid() == "boundary" for c in ax.collections)
+
+
+def test_plot_decision_boundary_rejects_bad_input() -> None:
+    X = np.zeros((3, 2))
+    proba = np.full((4, 4), 0.5)
+    with pytest.raises(ValueError, match="X must have 2 columns"):
+        plots.plot_decision_boundary(np.zeros((3, 3)), [0, 1, 0], proba, extent=(0, 1, 0, 1))
+    with pytest.raises(ValueError, match="y must hold labels 0 and 1"):
+        plots.plot_decision_boundary(X, [0, 1, 2], proba, extent=(0, 1, 0, 1))
+    with pytest.raises(ValueError, match=r"proba must hold probabilities in \[0, 1\]"):
+        plots.plot_decision_boundary(X, [0, 1, 0], proba + 1, extent=(0, 1, 0, 1))
+    with pytest.raises(ValueError, match="extent must satisfy"):
+        plots.plot_decision_boundary(X, [0, 1, 0], proba, extent=(1, 0, 0, 1))
+    with pytest.raises(ValueError, match="same number of samples"):
+        plots.plot_decision_boundary(X, [0, 1], proba, extent=(0, 1, 0, 1))
+    with pytest.raises(ValueError, match=r"resolution must be an integer in \[10, 1000\]"):
+        plots.boundary_grid(X, resolution=5)
+
+
+def test_plot_weight_histogram_log_abs_counts_exact_zeros() -> None:
+    w = np.array([0.0, 0.0, 0.0, 1e-3, -1e-2, 0.1, -1.0])
+    ax = plots.plot_weight_histogram({"proximal": w, "subgradient": w + 1e-9}, log_abs=True, bins=10)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["proximal: 3 exactly zero", "subgradient: 0 exactly zero"]
+    assert ax.get_xlabel().startswith(r"$\log_{10} |w|$") and ax.get_ylabel() == "number of weights"
+    first = [p for p in ax.patches if p.get_gid() == "hist0"]
+    assert first and first[0].get_edgecolor()[:3] == pytest.approx(matplotlib.colors.to_rgb(style.COLORS["train"]))
+
+
+def test_plot_weight_histogram_single_set_has_named_bars() -> None:
+    edges = np.linspace(-1, 1, 5)
+    ax = plots.plot_weight_histogram(np.array([-0.9, -0.1, 0.1, 0.2, 0.9]), bins=edges)
+    heights = [p.get_height() for p in ax.patches if p.get_gid() == "bars"]
+    assert heights == [1, 1, 2, 1]
+    with pytest.raises(ValueError, match="bins must be an integer >= 1 or strictly increasing"):
+        plots.plot_weight_histogram([1.0, 2.0], bins=[1.0, 0.0])
+    with pytest.raises(ValueError, match="weights must hold at least one set"):
+        plots.plot_weight_histogram({})
+    with pytest.raises(ValueError, match="finite"):
+        plots.plot_weight_histogram([1.0, np.nan])
+
+
+# --------------------------------------------------------------------------- the tiny network
+
+
+def _torch_replica(X: np.ndarray, y: np.ndarray, *, weight_decay: float, n_steps: int, lr: float, seed: int) -> list:
+    """The same network and steps in PyTorch (float64), from the same initial weights."""
+    torch = pytest.importorskip("torch")
+    from torch import nn
+
+    from regviz.train import param_groups
+
+    weights, biases = _init_params(2, (16, 8), np.random.default_rng(seed))
+    layers = [nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 8), nn.ReLU(), nn.Linear(8, 1)]
+    model = nn.Sequential(*layers).double()
+    with torch.no_grad():
+        for layer, W, b in zip(model[0::2], weights, biases, strict=True):
+            layer.weight.copy_(torch.from_numpy(W.T))
+            layer.bias.copy_(torch.from_numpy(b))
+    opt = torch.optim.SGD(param_groups(model, weight_decay), lr=lr, momentum=0.9)
+    X_t, y_t = torch.from_numpy(X), torch.from_numpy(y.astype(float))
+    for _ in range(n_steps):
+        loss = nn.functional.binary_cross_entropy_with_logits(model(X_t)[:, 0], y_t)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    return [p.detach().numpy() for p in model.parameters()]
+
+
+def test_fit_tiny_mlp_equals_torch_sgd_with_weight_decay(moons: Any) -> None:
+    X, y, _, _ = moons
+    model = widgets.fit_tiny_mlp(X, y, weight_decay=0.01, hidden=(16, 8), n_steps=30, lr=0.3, seed=4)
+    expected = _torch_replica(X, y, weight_decay=0.01, n_steps=30, lr=0.3, seed=4)
+    ours = [a for W, b in zip(model.weights, model.biases, strict=True) for a in (W.T, b)]
+    for got, want in zip(ours, expected, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-12)
+
+
+def test_fit_tiny_mlp_is_seeded_and_weight_decay_shrinks(moons: Any) -> None:
+    X, y, X_val, y_val = moons
+    a = widgets.fit_tiny_mlp(X, y, n_steps=100, seed=1)
+    b = widgets.fit_tiny_mlp(X, y, n_steps=100, seed=1)
+    c = widgets.fit_tiny_mlp(X, y, n_steps=100, seed=2)
+    assert np.array_equal(a.flat_weights(), b.flat_weights())
+    assert not np.array_equal(a.flat_weights(), c.flat_weights())
+    strong = widgets.fit_tiny_mlp(X, y, weight_decay=0.05, n_steps=100, seed=1)
+    assert strong.weight_norm < 0.5 * a.weight_norm
+    assert a.loss_curve[-1] < a.loss_curve[0] and len(a.loss_curve) == 100
+    proba = a.predict_proba(X_val)
+    assert proba.shape == (len(X_val),) and np.all((proba >= 0) & (proba <= 1))
+    assert a.score(X_val, y_val) > 0.7
+    assert np.array_equal(a.predict(X), (a.decision_function(X) > 0).astype(int))
+
+
+def test_fit_tiny_mlp_dropout_is_seeded_and_changes_training(moons: Any) -> None:
+    X, y, _, _ = moons
+    plain = widgets.fit_tiny_mlp(X, y, n_steps=50)
+    dropped = widgets.fit_tiny_mlp(X, y, dropout=0.5, n_steps=50)
+    again = widgets.fit_tiny_mlp(X, y, dropout=0.5, n_steps=50)
+    assert np.array_equal(dropped.flat_weights(), again.flat_weights())
+    assert not np.allclose(plain.flat_weights(), dropped.flat_weights())
+    assert dropped.dropout == 0.5
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"weight_decay": -0.1}, r"weight_decay must be in \[0, inf\)"),
+        ({"dropout": 1.0}, r"dropout must be in \[0, 1\)"),
+        ({"dropout": -0.2}, r"dropout must be in \[0, 1\)"),
+        ({"hidden": ()}, "hidden must be a non-empty sequence"),
+        ({"hidden": 64}, "hidden must be a non-empty sequence"),
+        ({"n_steps": 0}, r"n_steps must be an integer in \[1, 100000\]"),
+        ({"lr": 0.0}, r"lr must be in \(0, inf\)"),
+        ({"momentum": 1.0}, r"momentum must be in \[0, 1\)"),
+        ({"weight_decay": 2.0, "lr": 0.5}, r"weight_decay must be < 1 / lr = 2 \(each step multiplies"),
+    ],
+)
+def test_fit_tiny_mlp_rejects_bad_arguments(moons: Any, kwargs: dict, message: str) -> None:
+    X, y, _, _ = moons
+    with pytest.raises(ValueError, match=message):
+        widgets.fit_tiny_mlp(X, y, **kwargs)
+
+
+@settings(max_examples=25, deadline=None)
+@given(rate=st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=1.0), st.just(float("nan"))))
+def test_bad_dropout_rates_are_rejected(rate: float) -> None:
+    X = np.array([[0.0, 0.0], [1.0, 1.0]])
+    with pytest.raises(ValueError, match="dropout must be"):
+        widgets.fit_tiny_mlp(X, [0, 1], dropout=rate, n_steps=1)
+
+
+@settings(max_examples=25, deadline=None)
+@given(decay=st.one_of(st.floats(max_value=-1e-12), st.just(float("inf")), st.just(float("nan"))))
+def test_negative_or_infinite_decay_is_rejected(decay: float) -> None:
+    X = np.array([[0.0, 0.0], [1.0, 1.0]])
+    with pytest.raises(ValueError, match="weight_decay must be"):
+        widgets.fit_tiny_mlp(X, [0, 1], weight_decay=decay, n_steps=1)
+
+
+def test_fit_tiny_mlp_rejects_bad_labels() -> None:
+    with pytest.raises(ValueError, match="y must hold labels 0 and 1 only"):
+        widgets.fit_tiny_mlp(np.zeros((3, 2)), [0, 1, 2])
+    with pytest.raises(ValueError, match="same number of samples"):
+        widgets.fit_tiny_mlp(np.zeros((3, 2)), [0, 1])
+
+
+# --------------------------------------------------------------------------- explorers
+
+
+def test_weight_decay_explorer_moves_and_is_independent_of_history(moons: Any) -> None:
+    X, y, X_val, y_val = moons
+    explorer = widgets.weight_decay_explorer(
+        X, y, X_val=X_val, y_val=y_val, weight_decays=(0.0, 1e-3, 0.03), n_steps=60, hidden=(16, 16)
+    )
+    first = explorer.image.value
+    assert "validation accuracy" in explorer.label.value and "λ = 0" in explorer.label.value
+    explorer.set(weight_decay=0.03)
+    assert explorer.image.value != first
+    assert "λ = 0.03" in explorer.label.value
+    ax_b, ax_w = explorer.figure.axes
+    assert ax_b.get_title() == r"decision boundary, $\lambda$ = 0.03"
+    assert ax_w.get_xlabel().startswith(r"$\log_{10}|w|$") and ax_w.get_ylabel() == "number of weights"
+    heights = [p.get_height() for p in ax_w.patches if p.get_gid() == "bars"]
+    assert sum(heights) == 2 * 16 + 16 * 16 + 16  # every weight counted once
+    explorer.set(weight_decay=1e-3)
+    explorer.set(weight_decay=0.0)
+    assert explorer.image.value == first  # the same λ gives the same picture, whatever came before
+    assert explorer.n_renders == 4
+
+
+def test_weight_decay_explorer_validates(moons: Any) -> None:
+    X, y, _, _ = moons
+    with pytest.raises(ValueError, match=r"weight_decays\[0\] must be in \[0, inf\)"):
+        widgets.weight_decay_explorer(X, y, weight_decays=(-1.0, 0.1))
+    with pytest.raises(ValueError, match="weight_decays must be strictly increasing"):
+        widgets.weight_decay_explorer(X, y, weight_decays=(0.1, 0.01))
+    with pytest.raises(ValueError, match="weight_decay must be one of weight_decays"):
+        widgets.weight_decay_explorer(X, y, weight_decays=(0.0, 0.1), weight_decay=0.05)
+    with pytest.raises(ValueError, match="X_val and y_val must be given together"):
+        widgets.weight_decay_explorer(X, y, X_val=X)
+    with pytest.raises(ValueError, match="X must have 2 columns"):
+        widgets.weight_decay_explorer(np.c_[X, X], y)
+    with pytest.raises(ValueError, match=r"weight_decays\[-1\] must be < 1 / lr = 2"):
+        widgets.weight_decay_explorer(X, y, weight_decays=(0.0, 2.0), lr=0.5)
+
+
+def test_decay_that_flips_the_weights_is_rejected_by_fit() -> None:
+    """1 - lr * weight_decay <= 0 flips the weights' signs at each SGD / AdamW step: refused before training."""
+    torch = pytest.importorskip("torch")
+    from regviz.train import fit
+
+    X = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0], [1.0, 0.0]])
+    y = np.array([0, 1, 0, 1])
+    for optimizer in ("sgd", "adamw"):
+        with pytest.raises(ValueError, match=rf"weight_decay must be < 1 / lr = 10 with optimizer='{optimizer}'"):
+            fit(torch.nn.Linear(2, 2), X, y, optimizer=optimizer, lr=0.1, weight_decay=10.0, device="cpu")
+    # Adam's L2 penalty is rescaled by the step size estimate: no such limit, and a smaller decay trains
+    history = fit(torch.nn.Linear(2, 2), X, y, optimizer="adam", lr=0.1, weight_decay=10.0, n_epochs=1, device="cpu")
+    assert history.n_epochs == 1
+    history = fit(torch.nn.Linear(2, 2), X, y, lr=0.1, weight_decay=9.99, n_epochs=1, device="cpu")
+    assert history.n_epochs == 1
+
+
+def test_dropout_explorer_moves(moons: Any) -> None:
+    X, y, X_val, y_val = moons
+    explorer = widgets.dropout_explorer(
+        X, y, X_val=X_val, y_val=y_val, rates=(0.0, 0.5), n_steps=40, hidden=(16, 16), precompute=True
+    )
+    first = explorer.image.value
+    explorer.set(rate=0.5)
+    assert explorer.image.value != first
+    assert explorer.figure.axes[0].get_title() == "decision boundary, dropout rate p = 0.5"
+    assert "p = 0.5" in explorer.label.value
+    with pytest.raises(ValueError, match=r"rates\[1\] must be in \[0, 1\)"):
+        widgets.dropout_explorer(X, y, rates=(0.0, 1.0))
+    with pytest.raises(ValueError, match="rate must be one of rates"):
+        widgets.dropout_explorer(X, y, rates=(0.0, 0.5), rate=0.2)
+
+
+def test_dropout_explorer_draws_the_fit_tiny_mlp_of_each_rate(moons: Any) -> None:
+    X, y, _, _ = moons
+    explorer = widgets.dropout_explorer(X, y, rates=(0.0, 0.3, 0.6), n_steps=30, hidden=(8, 8), resolution=20)
+    explorer.set(rate=0.6)
+    grid = plots.boundary_grid(X, resolution=20)
+    expected = widgets.fit_tiny_mlp(X, y, dropout=0.6, n_steps=30, hidden=(8, 8)).predict_proba(grid.points)
+    image = next(a for a in explorer.figure.axes[0].images if a.get_gid() == "proba")
+    np.testing.assert_allclose(np.asarray(image.get_array()), expected.reshape(grid.shape), rtol=1e-12)
+    assert "train accuracy" in explorer.label.value and "validation" not in explorer.label.value
+
+
+def _fake_history(gap: float, n: int = 8) -> dict[str, list[float]]:
+    epochs = np.arange(1, n + 1)
+    train = 1 - 0.5 / epochs
+    return {
+        "train_acc": list(train),
+        "val_acc": list(train - gap * (1 - 1 / epochs)),
+        "train_loss": list(0.5 / epochs),
+        "val_loss": list(0.5 / epochs + gap),
+    }
+
+
+def test_learning_curve_explorer_swaps_curves_and_moves_marker() -> None:
+    histories = {0.0: _fake_history(0.2), 0.3: _fake_history(0.1), 0.6: _fake_history(0.05, n=6)}
+    explorer = widgets.learning_curve_explorer(histories)
+    ax_c, ax_f = explorer.figure.axes
+    train_line, val_line = ax_c.lines[:2]
+    assert np.allclose(val_line.get_ydata(), histories[0.0]["val_acc"])
+    first = explorer.image.value
+    explorer.set(value=0.6)
+    assert explorer.image.value != first
+    assert np.allclose(val_line.get_ydata(), histories[0.6]["val_acc"]) and len(train_line.get_xdata()) == 6
+    marker = next(a for a in ax_f.lines if a.get_gid() == "marker")
+    assert marker.get_xdata()[0] == 0.6
+    assert "gap" in ax_c.get_title() and ax_c.get_xlabel() == "epoch"
+    assert ax_f.get_xlabel() == "dropout rate p" and "validation accuracy 0.6" not in explorer.label.value
+    final_val = next(a for a in ax_f.lines if a.get_gid() == "validation")
+    assert np.allclose(final_val.get_ydata(), [histories[k]["val_acc"][-1] for k in (0.0, 0.3, 0.6)])
+
+
+def test_learning_curve_explorer_reads_fit_histories_and_loss() -> None:
+    from regviz.train import History
+
+    def history(gap: float) -> History:
+        h = _fake_history(gap, n=5)
+        return History(h["train_loss"], h["train_acc"], h["val_loss"], h["val_acc"], 5, False)
+
+    explorer = widgets.learning_curve_explorer({0.5: history(0.05), 0.0: history(0.2)}, metric="loss", value=0.5)
+    ax_c, ax_f = explorer.figure.axes
+    assert ax_c.get_ylabel() == "mean loss" and ax_f.get_xlabel() == "dropout rate p"
+    np.testing.assert_allclose(ax_c.lines[1].get_ydata(), history(0.05).val_loss)
+    assert "p = 0.5" in explorer.label.value and "mean loss 0.100" in explorer.label.value
+    assert ax_c.get_title() == "p = 0.5: last-epoch gap (train − validation) -0.050"
+
+
+def test_learning_curve_explorer_validates() -> None:
+    with pytest.raises(ValueError, match="at least 2 hyperparameter values"):
+        widgets.learning_curve_explorer({0.0: _fake_history(0.1)})
+    bad = _fake_history(0.1)
+    del bad["val_loss"]
+    with pytest.raises(ValueError, match="must have an entry 'val_loss'"):
+        widgets.learning_curve_explorer({0.0: _fake_history(0.1), 0.5: bad})
+    with pytest.raises(ValueError, match="metric must be one of"):
+        widgets.learning_curve_explorer({0.0: _fake_history(0.1), 0.5: _fake_history(0.1)}, metric="f1")
+    with pytest.raises(ValueError, match="value must be one of the keys of histories"):
+        widgets.learning_curve_explorer({0.0: _fake_history(0.1), 0.5: _fake_history(0.1)}, value=0.2)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _stub(*_args: Any) -> Any:
+    raise NotImplementedError
+
+
+def test_check_weight_decay_step(capsys: pytest.CaptureFixture[str]) -> None:
+    assert checks.check_weight_decay_step(refs.weight_decay_step).passed
+    assert "passed" in capsys.readouterr().out
+    wrong = [
+        lambda w, g, lr, wd: w - lr * g - wd * w,  # decay not scaled by the learning rate
+        lambda w, g, lr, wd: w - lr * (g + 0.5 * wd * w),  # gradient of the penalty halved
+        lambda w, g, lr, wd: w - lr * (g + wd * np.sign(w)),  # an L1 gradient
+        lambda w, g, lr, wd: (1 - lr * wd) * (w - lr * g),  # decay applied after the step
+    ]
+    for fn in wrong:
+        assert checks.check_weight_decay_step(fn, quiet=True).status == "failed"
+    result = checks.check_weight_decay_step(_stub)
+    assert result.status == "not implemented" and "not implemented yet" in capsys.readouterr().out
+
+
+def test_check_proximal_l1_step() -> None:
+    assert checks.check_proximal_l1_step(refs.proximal_l1_step, quiet=True).passed
+
+    def soft(z: np.ndarray, t: float) -> np.ndarray:
+        return np.sign(z) * np.maximum(np.abs(z) - t, 0)
+
+    wrong = [
+        lambda w, g, lr, l1: soft(w - lr * g, l1),  # threshold not scaled by lr
+        lambda w, g, lr, l1: w - lr * (g + l1 * np.sign(w)),  # subgradient step
+        lambda w, g, lr, l1: soft(w, lr * l1) - lr * g,  # threshold before the gradient step
+        lambda w, g, lr, l1: np.where(np.abs(w - lr * g) > lr * l1, w - lr * g, 0.0),  # hard threshold
+    ]
+    for fn in wrong:
+        assert checks.check_proximal_l1_step(fn, quiet=True).status == "failed"
+    assert checks.check_proximal_l1_step(_stub, quiet=True).status == "not implemented"
+
+
+def test_check_early_stopping_matches_regviz_train_fit() -> None:
+    assert checks.check_early_stopping(lambda v, p: refs.early_stopping_epochs(v, p), quiet=True).passed
+
+    def zero_based(v: list[float], p: int) -> tuple[int, int]:
+        best, stop = refs.early_stopping_epochs(v, p)
+        return best - 1, stop - 1
+
+    def global_min(v: list[float], p: int) -> tuple[int, int]:
+        return int(np.argmin(v)) + 1, refs.early_stopping_epochs(v, p)[1]
+
+    def ties_improve(v: list[float], p: int) -> tuple[int, int]:
+        best, best_epoch = np.inf, 1
+        for epoch, loss in enumerate(v, start=1):
+            if loss <= best:
+                best, best_epoch = loss, epoch
+            if epoch - best_epoch >= p:
+                return best_epoch, epoch
+        return best_epoch, len(v)
+
+    def off_by_one(v: list[float], p: int) -> tuple[int, int]:
+        return refs.early_stopping_epochs(v, p + 1)
+
+    for fn in (zero_based, global_min, ties_improve, off_by_one):
+        assert checks.check_early_stopping(fn, quiet=True).status == "failed"
+    assert checks.check_early_stopping(_stub, quiet=True).status == "not implemented"
+
+
+def test_early_stopping_reference_agrees_with_fit() -> None:
+    torch = pytest.importorskip("torch")
+    from regviz.train import fit
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(60, 20))
+    y = (X[:, 0] + rng.normal(0, 2, 60) > 0).astype(int)
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(20, 64), torch.nn.ReLU(), torch.nn.Linear(64, 2))
+    history = fit(model, X[:40], y[:40], X_val=X[40:], y_val=y[40:], optimizer="adam", lr=0.05, n_epochs=40,
+                  batch_size=8, patience=3, device="cpu")  # fmt: skip
+    best, stop = refs.early_stopping_epochs(history.val_loss, 3)
+    assert best == history.best_epoch and stop == history.n_epochs
+
+
+def test_check_predictive_entropy() -> None:
+    assert checks.check_predictive_entropy(refs.predictive_entropy, quiet=True).passed
+
+    def mean_of_entropies(p: np.ndarray) -> np.ndarray:
+        logs = np.log(np.where(p > 0, p, 1.0))
+        return -(p * logs).sum(axis=2).mean(axis=0)
+
+    def log2(p: np.ndarray) -> np.ndarray:
+        return refs.predictive_entropy(p) / np.log(2)
+
+    def naive_zero(p: np.ndarray) -> np.ndarray:
+        m = p.mean(axis=0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return -(m * np.log(m)).sum(axis=1)
+
+    def wrong_axis(p: np.ndarray) -> np.ndarray:
+        m = p.mean(axis=1)
+        return -(m * np.log(np.where(m > 0, m, 1.0))).sum(axis=1)
+
+    for fn in (mean_of_entropies, log2, naive_zero, wrong_axis):
+        assert checks.check_predictive_entropy(fn, quiet=True).status == "failed"
+    assert checks.check_predictive_entropy(_stub, quiet=True).status == "not implemented"
+    assert refs.predictive_entropy(np.array([[[0.5, 0.5]]]))[0] == pytest.approx(np.log(2))
+
+
+def test_check_inverted_dropout() -> None:
+    def reference(x: np.ndarray, p: float, rng: np.random.Generator) -> np.ndarray:
+        keep = rng.random(x.shape) >= p
+        return np.where(keep, x / (1 - p), 0.0)
+
+    assert checks.check_inverted_dropout(reference, quiet=True).passed
+
+    def drops_keep_prob(x: np.ndarray, p: float, rng: np.random.Generator) -> np.ndarray:
+        return np.where(rng.random(x.shape) < p, x / (1 - p), 0.0)
+
+    def not_scaled(x: np.ndarray, p: float, rng: np.random.Generator) -> np.ndarray:
+        return np.where(rng.random(x.shape) >= p, x, 0.0)
+
+    def scaled_down(x: np.ndarray, p: float, rng: np.random.Generator) -> np.ndarray:
+        return np.where(rng.random(x.shape) >= p, x * (1 - p), 0.0)
+
+    def returns_mask(x: np.ndarray, p: float, rng: np.random.Generator) -> np.ndarray:
+        return (rng.random(x.shape) >= p).astype(float)
+
+    def global_rng(x: np.ndarray, p: float, rng: np.random.Generator) -> np.ndarray:
+        return np.where(np.random.default_rng().random(x.shape) >= p, x / (1 - p), 0.0)
+
+    for fn in (drops_keep_prob, not_scaled, scaled_down, returns_mask, global_rng):
+        assert checks.check_inverted_dropout(fn, quiet=True).status == "failed", fn.__name__
+    assert checks.check_inverted_dropout(_stub, quiet=True).status == "not implemented"
+    with pytest.raises(ValueError, match="student_fn must be callable"):
+        checks.check_inverted_dropout("dropout")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: refs.weight_decay_step([1.0], [1.0], 0.1, -1.0), r"weight_decay must be in \[0, inf\)"),
+        (lambda: refs.proximal_l1_step([1.0], [1.0], 0.0, 0.1), r"lr must be in \(0, inf\)"),
+        (lambda: refs.proximal_l1_step([1.0], [1.0, 2.0], 0.1, 0.1), "grad must have the shape of w"),
+        (lambda: refs.early_stopping_epochs([1.0, 0.5], 0), r"patience must be an integer in \[1, inf\)"),
+        (lambda: refs.predictive_entropy(np.ones((2, 3, 2))), "probs must hold probabilities"),
+        (lambda: checks.check_weight_decay_step(refs.weight_decay_step, quiet=1), "quiet must be True or False"),
+    ],
+)
+def test_references_validate(call: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        call()

@@ -1,0 +1,489 @@
+"""Tests of regviz.experiments (seeds, TensorBoard logs, residual MLP) and the capstone plots and checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.metrics import confusion_matrix, f1_score
+from torch import nn
+
+from regviz import checks, plots
+from regviz.experiments import (
+    TAGS,
+    ResidualBlock,
+    RunConfig,
+    TensorBoardLogger,
+    count_parameters,
+    make_model,
+    make_residual_mlp,
+    predict_classes,
+    read_scalars,
+    run_config,
+    run_seeds,
+    runs_dir,
+    summarize_seeds,
+)
+from regviz.models import make_mlp
+from regviz.style import LINESTYLES
+from regviz.train import History
+
+CPU = "cpu"
+
+
+def blobs(n: int = 90, n_features: int = 6, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Three Gaussian blobs, labels 0/1/2, float32 inputs."""
+    rng = np.random.default_rng(seed)
+    y = np.arange(n) % 3
+    centres = rng.normal(scale=2.0, size=(3, n_features))
+    X = (centres[y] + rng.normal(size=(n, n_features))).astype(np.float32)
+    return X, y
+
+
+TINY = RunConfig("tiny", hidden=(8,), lr=0.1, batch_size=16, n_epochs=3)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Any:
+    yield
+    plt.close("all")
+
+
+# --------------------------------------------------------------------------- configurations
+
+
+def test_run_config_defaults_and_describe() -> None:
+    config = RunConfig("both", hidden=[64, 64], weight_decay=1e-3, dropout=0.3, input_dropout=0.2)
+    assert config.hidden == (64, 64)  # stored as a tuple, so the dataclass stays hashable
+    assert hash(config) == hash(RunConfig("both", hidden=(64, 64), weight_decay=1e-3, dropout=0.3, input_dropout=0.2))
+    text = config.describe()
+    assert "64-64" in text and "L2 0.001" in text and "dropout 0.3 (input 0.2)" in text
+    assert "residual" in RunConfig("r", hidden=(32, 32, 32), residual=True).describe()
+    assert "L2" not in RunConfig("none").describe() and "dropout" not in RunConfig("none").describe()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"name": ""}, "name must be"),
+        ({"name": "a/b"}, "name must be"),
+        ({"name": "ok", "hidden": ()}, "hidden must be a non-empty sequence"),
+        ({"name": "ok", "hidden": 128}, "hidden must be a non-empty sequence"),
+        ({"name": "ok", "hidden": (0,)}, r"hidden\[0\] must be an integer in \[1, inf\)"),
+        ({"name": "ok", "hidden": (64, 32), "residual": True}, "equal widths when residual=True"),
+        ({"name": "ok", "residual": 1}, "residual must be True or False"),
+        ({"name": "ok", "dropout": 1.0}, r"dropout must be in \[0, 1\)"),
+        ({"name": "ok", "input_dropout": -0.1}, r"input_dropout must be in \[0, 1\)"),
+        ({"name": "ok", "weight_decay": -1e-3}, r"weight_decay must be in \[0, inf\)"),
+        ({"name": "ok", "lr": 0.0}, r"lr must be in \(0, inf\)"),
+        ({"name": "ok", "momentum": 1.0}, r"momentum must be in \[0, 1\)"),
+        ({"name": "ok", "batch_size": 0}, r"batch_size must be an integer in \[1, inf\)"),
+        ({"name": "ok", "n_epochs": 2.5}, "n_epochs must be an integer"),
+    ],
+)
+def test_run_config_rejects_bad_values(kwargs: dict[str, Any], match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        RunConfig(**kwargs)
+
+
+@settings(max_examples=25, deadline=None)
+@given(p=st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=1.0), st.just(float("nan"))))
+def test_run_config_dropout_outside_unit_interval(p: float) -> None:
+    with pytest.raises(ValueError, match="dropout"):
+        RunConfig("x", dropout=p)
+
+
+def test_replace_validates_and_keeps_the_rest() -> None:
+    new = TINY.replace(lr=0.5, name="faster")
+    assert (new.lr, new.name, new.hidden, new.batch_size) == (0.5, "faster", TINY.hidden, TINY.batch_size)
+    with pytest.raises(ValueError, match="unknown"):
+        TINY.replace(learning_rate=0.5)
+    with pytest.raises(ValueError, match="lr must be"):
+        TINY.replace(lr=-1.0)
+
+
+# --------------------------------------------------------------------------- models
+
+
+def test_residual_block_adds_its_input() -> None:
+    torch.manual_seed(0)
+    block = ResidualBlock(5, dropout=0.0)
+    x = torch.randn(7, 5)
+    assert torch.equal(block(x) - x, block.f(x)) or torch.allclose(block(x) - x, block.f(x), atol=1e-7)
+    with torch.no_grad():
+        for p in block.f.parameters():
+            p.zero_()
+    assert torch.equal(block(x), x)  # f = 0: the block is the identity
+
+
+def test_residual_block_validates() -> None:
+    with pytest.raises(ValueError, match=r"width must be an integer in \[1, inf\)"):
+        ResidualBlock(0)
+    with pytest.raises(ValueError, match=r"dropout must be in \[0, 1\)"):
+        ResidualBlock(4, dropout=1.0)
+    assert any(isinstance(m, nn.Dropout) for m in ResidualBlock(4, dropout=0.2).modules())
+
+
+@pytest.mark.parametrize("n_blocks", [0, 1, 3])
+def test_residual_mlp_has_the_parameters_of_the_plain_mlp(n_blocks: int) -> None:
+    residual = make_residual_mlp(20, 16, n_blocks, 4)
+    plain = make_mlp(20, (16,) * (n_blocks + 1), 4)
+    assert count_parameters(residual) == count_parameters(plain)
+    assert sum(isinstance(m, ResidualBlock) for m in residual.modules()) == n_blocks
+    assert residual(torch.zeros(3, 20)).shape == (3, 4)
+
+
+def test_residual_mlp_without_blocks_is_the_plain_mlp() -> None:
+    torch.manual_seed(3)
+    plain = make_mlp(12, (8,), 3)
+    torch.manual_seed(3)
+    residual = make_residual_mlp(12, 8, 0, 3)
+    x = torch.randn(5, 12)
+    assert torch.equal(plain(x), residual(x))
+
+
+def test_residual_mlp_validates_and_places_dropout() -> None:
+    with pytest.raises(ValueError, match=r"n_blocks must be an integer in \[0, inf\)"):
+        make_residual_mlp(10, 4, -1, 2)
+    with pytest.raises(ValueError, match=r"input_dropout must be in \[0, 1\)"):
+        make_residual_mlp(10, 4, 1, 2, input_dropout=1.5)
+    model = make_residual_mlp(10, 4, 2, 2, dropout=0.3, input_dropout=0.2)
+    assert isinstance(model[0], nn.Dropout) and model[0].p == 0.2
+    assert sum(isinstance(m, nn.Dropout) and m.p == 0.3 for m in model.modules()) == 3  # two blocks + before the head
+
+
+def test_make_model_is_seeded_without_touching_the_global_generator() -> None:
+    torch.manual_seed(123)
+    before = torch.random.get_rng_state()
+    a = make_model(TINY, 6, 3, seed=1)
+    assert torch.equal(torch.random.get_rng_state(), before)
+    b = make_model(TINY, 6, 3, seed=1)
+    c = make_model(TINY, 6, 3, seed=2)
+    assert all(torch.equal(p, q) for p, q in zip(a.parameters(), b.parameters(), strict=True))
+    assert not all(torch.equal(p, q) for p, q in zip(a.parameters(), c.parameters(), strict=True))
+    residual = make_model(RunConfig("r", hidden=(8, 8, 8), residual=True), 6, 3)
+    assert sum(isinstance(m, ResidualBlock) for m in residual.modules()) == 2
+    with pytest.raises(ValueError, match="config must be a RunConfig"):
+        make_model({"hidden": (8,)}, 6, 3)  # type: ignore[arg-type]
+
+
+def test_count_parameters() -> None:
+    assert count_parameters(nn.Linear(3, 2)) == 8
+    frozen = nn.Linear(3, 2)
+    frozen.bias.requires_grad_(False)
+    assert count_parameters(frozen) == 6
+    with pytest.raises(ValueError, match=r"model must be a torch\.nn\.Module"):
+        count_parameters("model")
+
+
+# --------------------------------------------------------------------------- runs and summaries
+
+
+def test_run_config_is_reproducible_and_trains() -> None:
+    X, y = blobs()
+    a = run_config(TINY, X[:60], y[:60], X[60:], y[60:], seed=0, device=CPU)
+    b = run_config(TINY, X[:60], y[:60], X[60:], y[60:], seed=0, device=CPU)
+    c = run_config(TINY, X[:60], y[:60], X[60:], y[60:], seed=1, device=CPU)
+    assert a.history.n_epochs == TINY.n_epochs and a.log_dir is None
+    assert a.history == b.history
+    assert a.history.train_loss != c.history.train_loss
+    assert a.history.train_loss[-1] < a.history.train_loss[0]
+    assert a.model[-1].out_features == 3  # classes read from the labels
+
+
+def test_run_seeds_and_summaries(tmp_path: Path) -> None:
+    X, y = blobs()
+    runs = run_seeds(TINY, X[:60], y[:60], X[60:], y[60:], seeds=[0, 1, 2], log_root=tmp_path, device=CPU)
+    assert runs.seeds == [0, 1, 2]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny_seed0", "tiny_seed1", "tiny_seed2"]
+    curves = runs.curves("val_acc")
+    assert curves.shape == (3, TINY.n_epochs)
+    np.testing.assert_array_equal(runs.final("train_loss"), [r.history.train_loss[-1] for r in runs.runs])
+    summary = runs.summary("val_loss")
+    np.testing.assert_allclose(summary.mean, runs.curves("val_loss").mean(axis=0))
+    with pytest.raises(ValueError, match="key must be one of"):
+        runs.curves("accuracy")
+    with pytest.raises(ValueError, match="at least 2 distinct seeds"):
+        run_seeds(TINY, X, y, X, y, seeds=[0])
+    with pytest.raises(ValueError, match="at least 2 distinct seeds"):
+        run_seeds(TINY, X, y, X, y, seeds=[1, 1])
+
+
+def test_summarize_seeds() -> None:
+    values = np.array([[1.0, 2.0], [3.0, 2.0], [5.0, 5.0]])
+    s = summarize_seeds(values)
+    np.testing.assert_allclose(s.mean, [3.0, 3.0])
+    np.testing.assert_allclose(s.std, [2.0, np.sqrt(3.0)])  # sample standard deviation, ddof=1
+    np.testing.assert_array_equal(s.low, [1.0, 2.0])
+    np.testing.assert_array_equal(s.high, [5.0, 5.0])
+    assert s.n_seeds == 3
+    scalar = summarize_seeds([0.9, 0.92])
+    assert scalar.mean == pytest.approx(0.91) and scalar.std == pytest.approx(np.std([0.9, 0.92], ddof=1))
+    with pytest.raises(ValueError, match="at least 2 sample"):
+        summarize_seeds([0.9])
+    with pytest.raises(ValueError, match="finite"):
+        summarize_seeds([0.9, np.nan])
+
+
+def test_predict_classes_uses_eval_mode_and_restores_it() -> None:
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(6, 8), nn.ReLU(), nn.Dropout(0.5), nn.Linear(8, 3))
+    X, _ = blobs()
+    model.train()
+    first = predict_classes(model, X, batch_size=7)
+    assert model.training  # mode restored
+    model.eval()
+    with torch.no_grad():
+        expected = model(torch.from_numpy(X)).argmax(dim=1).numpy()
+    np.testing.assert_array_equal(first, expected)
+    assert first.dtype == np.int64 and first.shape == (len(X),)
+    with pytest.raises(ValueError, match="batch_size"):
+        predict_classes(model, X, batch_size=0)
+
+
+# --------------------------------------------------------------------------- TensorBoard
+
+
+def test_logged_scalars_read_back_equal_the_history(tmp_path: Path) -> None:
+    X, y = blobs()
+    run = run_config(TINY, X[:60], y[:60], X[60:], y[60:], seed=0, log_dir=tmp_path / "run", device=CPU)
+    scalars = read_scalars(tmp_path / "run")
+    assert set(scalars) == set(TAGS.values())
+    for key, values in run.history.as_dict().items():
+        series = scalars[TAGS[key]]
+        np.testing.assert_array_equal(series.steps, np.arange(1, TINY.n_epochs + 1))
+        # TensorBoard stores scalars as 32-bit floats: equal after rounding to float32
+        np.testing.assert_array_equal(series.values, np.asarray(values, dtype=np.float32).astype(np.float64))
+
+
+def test_logger_replaces_old_event_files(tmp_path: Path) -> None:
+    history = History([1.0, 0.5], [0.2, 0.6], [1.1, 0.7], [0.3, 0.5], 2, False)
+    for _ in range(2):
+        with TensorBoardLogger(tmp_path) as logger:
+            logger.log_history(history)
+    assert len(list(tmp_path.glob("events.out.tfevents.*"))) == 1
+    np.testing.assert_array_equal(read_scalars(tmp_path)["validation/accuracy"].values, np.float32([0.3, 0.5]))
+    with TensorBoardLogger(tmp_path, clear=False) as logger:
+        logger.log_history(history)
+    assert len(list(tmp_path.glob("events.out.tfevents.*"))) == 2
+
+
+def test_logger_and_reader_validate(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="log_dir must be a folder holding TensorBoard event files"):
+        read_scalars(tmp_path / "missing")
+    with pytest.raises(ValueError, match="log_dir must be a folder holding TensorBoard event files"):
+        read_scalars(tmp_path)
+    with pytest.raises(ValueError, match="log_dir must be a path"):
+        TensorBoardLogger(3)  # type: ignore[arg-type]
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    with pytest.raises(ValueError, match="log_dir must be a folder"):
+        TensorBoardLogger(a_file)
+    with TensorBoardLogger(tmp_path / "ok") as logger:
+        assert logger(1, History([1.0], [0.5], [], [], 1, False)) is False
+        with pytest.raises(ValueError, match=r"history must be a regviz\.train\.History"):
+            logger(1, {"train_loss": [1.0]})  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match=r"epoch must be an integer in \[1, inf\)"):
+            logger(0, History([1.0], [0.5], [], [], 1, False))
+    assert set(read_scalars(tmp_path / "ok")) == {"train/loss", "train/accuracy"}  # empty entries are not logged
+
+
+def test_runs_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("REGVIZ_RUNS_DIR", raising=False)
+    default = runs_dir()
+    assert default.name == "runs" and (default.parent / "regviz").is_dir()
+    monkeypatch.setenv("REGVIZ_RUNS_DIR", str(tmp_path))
+    assert runs_dir() == tmp_path
+
+
+# --------------------------------------------------------------------------- plots
+
+
+def test_plot_seed_curves_draws_mean_and_band() -> None:
+    curves = {"none": [[1.0, 0.5, 0.3], [1.2, 0.7, 0.5]], "L2": [[1.0, 0.6, 0.4], [1.0, 0.6, 0.4]]}
+    ax = plots.plot_seed_curves(curves, role="validation", ylabel="loss", title="t")
+    lines = {line.get_gid(): line for line in ax.get_lines()}
+    np.testing.assert_allclose(lines["mean:none"].get_ydata(), [1.1, 0.6, 0.4])
+    np.testing.assert_array_equal(lines["mean:none"].get_xdata(), [1, 2, 3])
+    assert lines["mean:none"].get_linestyle() == LINESTYLES["validation"]
+    assert lines["mean:none"].get_color() != lines["mean:L2"].get_color()
+    assert {c.get_gid() for c in ax.collections} == {"band:none", "band:L2"}
+    assert ax.get_xlabel() == "epoch" and ax.get_ylabel() == "loss" and ax.get_title() == "t"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["none", "L2"]
+    train = plots.plot_seed_curves(curves, band="range", logy=True)
+    assert train.get_yscale() == "log" and train.get_lines()[0].get_linestyle() == "-"
+
+
+def test_plot_seed_curves_validates() -> None:
+    with pytest.raises(ValueError, match="at least 2 seeds"):
+        plots.plot_seed_curves({"a": [[1.0, 2.0]]})
+    with pytest.raises(ValueError, match="band must be one of"):
+        plots.plot_seed_curves({"a": [[1.0, 2.0], [1.0, 2.0]]}, band="iqr")
+    with pytest.raises(ValueError, match="role must be one of"):
+        plots.plot_seed_curves({"a": [[1.0, 2.0], [1.0, 2.0]]}, role="test")
+    with pytest.raises(ValueError, match="> 0 when logy=True"):
+        plots.plot_seed_curves({"a": [[1.0, 0.0], [1.0, 2.0]]}, logy=True)
+    with pytest.raises(ValueError, match="non-empty mapping"):
+        plots.plot_seed_curves({})
+
+
+def test_plot_seed_scores() -> None:
+    scores = {"none": [0.90, 0.92, 0.91], "dropout": [0.93, 0.94, 0.95]}
+    ax = plots.plot_seed_scores(scores, title="dropout wins")
+    gids = {line.get_gid(): line for line in ax.get_lines() if line.get_gid()}
+    np.testing.assert_allclose(gids["mean:dropout"].get_ydata(), [0.94])
+    np.testing.assert_allclose(gids["mean:none"].get_ydata(), [0.91])
+    points = {c.get_gid(): c for c in ax.collections if c.get_gid()}
+    np.testing.assert_allclose(points["seeds:none"].get_offsets()[:, 1], scores["none"])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["none", "dropout"]
+    assert ax.get_ylabel() == "validation accuracy"
+    with pytest.raises(ValueError, match="same number of samples"):
+        plots.plot_seed_scores({"a": [0.9, 0.8], "b": [0.9, 0.8, 0.7]})
+    plots.plot_seed_scores({"a": [0.9, 0.8], "b": [0.9, 0.8, 0.7]}, paired=False)
+    with pytest.raises(ValueError, match="at least 2 seeds"):
+        plots.plot_seed_scores({"a": [0.9]})
+
+
+def test_plot_search_rings_the_best_trial() -> None:
+    lr = [1e-3, 1e-2, 1e-1, 3e-1]
+    acc = [0.80, 0.93, 0.95, 0.90]
+    ax = plots.plot_search(lr, acc, groups=[64, 128, 64, 128], title="t")
+    ring = next(line for line in ax.get_lines() if line.get_gid() == "best")
+    assert (ring.get_xdata()[0], ring.get_ydata()[0]) == (1e-1, 0.95)
+    assert ax.get_xscale() == "log"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["batch size 64", "batch size 128", "best trial"]
+    with pytest.raises(ValueError, match="> 0 when logx=True"):
+        plots.plot_search([0.0, 1.0], [0.5, 0.6])
+    with pytest.raises(ValueError, match="same number of samples"):
+        plots.plot_search([1.0, 2.0], [0.5])
+    with pytest.raises(ValueError, match="groups must have shape"):
+        plots.plot_search([1.0, 2.0], [0.5, 0.6], groups=[1])
+
+
+def test_plot_confusion_matrix() -> None:
+    cm = np.array([[8, 2, 0], [1, 9, 0], [0, 5, 5]])
+    ax = plots.plot_confusion_matrix(cm, labels=["a", "b", "c"], title="t")
+    image = next(im for im in ax.get_images() if im.get_gid() == "confusion")
+    np.testing.assert_allclose(image.get_array(), cm / cm.sum(axis=1, keepdims=True))
+    texts = sorted(t.get_text() for t in ax.texts)
+    assert texts == sorted(["8", "2", "1", "9", "5", "5"])  # zero cells are left blank
+    assert ax.get_xlabel() == "predicted class" and ax.get_ylabel() == "true class"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c"]
+    with pytest.raises(ValueError, match="cm must be square"):
+        plots.plot_confusion_matrix(np.ones((2, 3)))
+    with pytest.raises(ValueError, match="counts"):
+        plots.plot_confusion_matrix(np.array([[1, -1], [0, 2]]))
+    with pytest.raises(ValueError, match="every row"):
+        plots.plot_confusion_matrix(np.array([[0, 0], [0, 2]]))
+    with pytest.raises(ValueError, match="labels must have 2 entries"):
+        plots.plot_confusion_matrix(np.eye(2), labels=["a"])
+    with pytest.raises(ValueError, match=r"gamma must be in \(0, 1\]"):
+        plots.plot_confusion_matrix(np.eye(2), gamma=0.0)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _l2_reference(model: nn.Module, weight_decay: float) -> torch.Tensor:
+    return weight_decay / 2 * sum((p**2).sum() for p in model.parameters() if p.ndim >= 2)
+
+
+def _l2_stub(model: nn.Module, weight_decay: float) -> float:
+    raise NotImplementedError
+
+
+def test_check_l2_penalty_accepts_the_reference_and_flags_stubs() -> None:
+    assert checks.check_l2_penalty(_l2_reference, quiet=True).passed
+    result = checks.check_l2_penalty(_l2_stub, quiet=True)
+    assert result.status == "not implemented"
+
+
+def test_check_l2_penalty_matches_sgd_weight_decay() -> None:
+    """The checked penalty is the one whose gradient SGD's weight_decay adds."""
+    torch.manual_seed(0)
+    model = make_mlp(5, (4,), 2)
+    X, y = torch.randn(8, 5), torch.arange(8) % 2
+    lam, lr = 0.1, 0.5
+    twin = make_mlp(5, (4,), 2)
+    twin.load_state_dict(model.state_dict())
+    loss = nn.functional.cross_entropy(model(X), y) + _l2_reference(model, lam)
+    loss.backward()
+    torch.optim.SGD(model.parameters(), lr=lr).step()
+    nn.functional.cross_entropy(twin(X), y).backward()
+    from regviz.train import param_groups
+
+    torch.optim.SGD(param_groups(twin, lam), lr=lr).step()
+    for p, q in zip(model.parameters(), twin.parameters(), strict=True):
+        torch.testing.assert_close(p, q)
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        lambda m, lam: lam / 2 * sum((p**2).sum() for p in m.parameters()),  # biases decayed too
+        lambda m, lam: lam * sum((p**2).sum() for p in m.parameters() if p.ndim >= 2),  # no 1/2
+        lambda m, lam: lam / 2 * sum(p.norm() for p in m.parameters() if p.ndim >= 2),  # norm, not its square
+        lambda m, lam: lam / 2 * sum((p**2).mean() for p in m.parameters() if p.ndim >= 2),  # mean, not sum
+        lambda m, lam: lam / 2 * sum(p.abs().sum() for p in m.parameters() if p.ndim >= 2),  # L1
+    ],
+)
+def test_check_l2_penalty_rejects_wrong_implementations(wrong: Any) -> None:
+    result = checks.check_l2_penalty(wrong, quiet=True)
+    assert result.status == "failed"
+
+
+def _macro_f1_sklearn(cm: np.ndarray) -> float:
+    y_true = np.repeat(np.arange(len(cm)), cm.sum(axis=1))
+    y_pred = np.concatenate([np.repeat(np.arange(len(cm)), row) for row in cm])
+    return float(f1_score(y_true, y_pred, average="macro"))
+
+
+def test_check_macro_f1_reference_agrees_with_sklearn() -> None:
+    assert checks.check_macro_f1(_macro_f1_sklearn, quiet=True).passed
+    y_true = np.array([0, 0, 1, 2, 2, 2])
+    y_pred = np.array([0, 1, 1, 2, 0, 2])
+    assert _macro_f1_sklearn(confusion_matrix(y_true, y_pred)) == pytest.approx(
+        f1_score(y_true, y_pred, average="macro")
+    )
+
+
+def _precision_recall(cm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    cm = np.asarray(cm, dtype=float)
+    return np.diag(cm) / cm.sum(axis=0), np.diag(cm) / cm.sum(axis=1)
+
+
+def _f1(p: Any, r: Any) -> Any:
+    return 2 * p * r / (p + r)
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        lambda cm: np.trace(cm) / np.sum(cm),  # accuracy = micro F1
+        lambda cm: _precision_recall(cm)[1].mean(),  # macro recall
+        lambda cm: float(np.average(_f1(*_precision_recall(cm)), weights=np.sum(cm, axis=1))),  # weighted
+        lambda cm: _f1(_precision_recall(cm)[0].mean(), _precision_recall(cm)[1].mean()),  # F1 of the means
+        lambda cm: ((_precision_recall(cm)[0] + _precision_recall(cm)[1]) / 2).mean(),  # arithmetic mean
+    ],
+)
+def test_check_macro_f1_rejects_wrong_implementations(wrong: Any) -> None:
+    result = checks.check_macro_f1(wrong, quiet=True)
+    assert result.status == "failed"
+
+
+def test_checks_validate_their_arguments() -> None:
+    with pytest.raises(ValueError, match="student_fn must be callable"):
+        checks.check_l2_penalty(3)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="quiet must be True or False"):
+        checks.check_macro_f1(_macro_f1_sklearn, quiet=1)  # type: ignore[arg-type]

@@ -1,0 +1,269 @@
+"""The reference solvers and parametrisations of regviz.lasso against scikit-learn."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.linear_model import ElasticNet, Lasso, Ridge
+
+from regviz import data
+from regviz import lasso as L
+
+TIGHT = {"tol": 1e-12, "max_iter": 200_000}
+
+
+@pytest.fixture(scope="module")
+def diabetes() -> tuple[np.ndarray, np.ndarray]:
+    d = data.load_diabetes()
+    X = (d.X - d.X.mean(axis=0)) / d.X.std(axis=0)
+    return X, d.y
+
+
+@pytest.fixture(scope="module")
+def uncentred() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(3)
+    X = rng.normal(2.0, 1.5, (60, 6))
+    y = X @ np.array([1.5, 0.0, -2.0, 0.0, 0.3, 0.0]) + 4.0 + rng.normal(size=60)
+    return X, y
+
+
+# --------------------------------------------------------------------------- soft-thresholding
+
+
+def test_soft_threshold_values_and_exact_zeros() -> None:
+    z = np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0])
+    out = L.soft_threshold(z, 1.0)
+    assert np.array_equal(out, [-2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0])
+    assert np.array_equal(L.soft_threshold(z, 0.0), z)
+    assert L.soft_threshold(2.5, 1.0) == 1.5 and isinstance(L.soft_threshold(2.5, 1.0), float)
+
+
+@given(st.floats(-1e6, 1e6), st.floats(0, 1e6))
+def test_soft_threshold_solves_the_one_dimensional_lasso(z: float, t: float) -> None:
+    w = L.soft_threshold(z, t)
+    objective = lambda v: 0.5 * (v - z) ** 2 + t * abs(v)  # noqa: E731
+    step = 1e-3 * (1 + abs(z))
+    assert objective(w) <= min(objective(w + step), objective(w - step)) + 1e-9 * (1 + z * z)
+    assert abs(w) <= abs(z)
+
+
+@given(st.one_of(st.floats(max_value=-1e-12), st.just(math.nan), st.just(math.inf)))
+def test_soft_threshold_rejects_bad_thresholds(t: float) -> None:
+    with pytest.raises(ValueError, match="threshold"):
+        L.soft_threshold([1.0, 2.0], t)
+
+
+# --------------------------------------------------------------------------- solvers
+
+
+@pytest.mark.parametrize("alpha", [0.05, 1.0, 5.0, 30.0])
+def test_lasso_cd_matches_sklearn_lasso(diabetes: tuple[np.ndarray, np.ndarray], alpha: float) -> None:
+    X, y = diabetes
+    ours = L.lasso_cd(X, y, alpha)
+    sk = Lasso(alpha=alpha, **TIGHT).fit(X, y)
+    assert ours.converged
+    np.testing.assert_allclose(ours.coef, sk.coef_, atol=1e-7)
+    assert ours.intercept == pytest.approx(sk.intercept_, abs=1e-7)
+    assert np.array_equal(ours.coef == 0, sk.coef_ == 0)  # the same exact zeros
+
+
+@pytest.mark.parametrize("l1_ratio", [0.0, 0.2, 0.5, 0.9, 1.0])
+def test_enet_cd_matches_sklearn_elastic_net(uncentred: tuple[np.ndarray, np.ndarray], l1_ratio: float) -> None:
+    X, y = uncentred
+    ours = L.enet_cd(X, y, 0.3, l1_ratio)
+    if l1_ratio == 0.0:  # ridge in the elastic net's scaling: Ridge(alpha = n * alpha)
+        sk_coef, sk_b = (lambda m: (m.coef_, m.intercept_))(Ridge(alpha=len(y) * 0.3).fit(X, y))
+    else:
+        m = ElasticNet(alpha=0.3, l1_ratio=l1_ratio, **TIGHT).fit(X, y)
+        sk_coef, sk_b = m.coef_, m.intercept_
+    np.testing.assert_allclose(ours.coef, sk_coef, atol=1e-8)
+    assert ours.intercept == pytest.approx(sk_b, abs=1e-8)
+
+
+def test_enet_cd_without_intercept_and_warm_start(uncentred: tuple[np.ndarray, np.ndarray]) -> None:
+    X, y = uncentred
+    ours = L.enet_cd(X, y, 0.2, 0.7, fit_intercept=False)
+    sk = ElasticNet(alpha=0.2, l1_ratio=0.7, fit_intercept=False, **TIGHT).fit(X, y)
+    np.testing.assert_allclose(ours.coef, sk.coef_, atol=1e-8)
+    assert ours.intercept == 0.0
+    cold = L.enet_cd(X, y, 0.21, 0.7)
+    warm = L.enet_cd(X, y, 0.21, 0.7, coef_init=L.enet_cd(X, y, 0.2, 0.7).coef)
+    np.testing.assert_allclose(warm.coef, cold.coef, atol=1e-9)
+    assert warm.n_iter < cold.n_iter
+
+
+def test_enet_cd_reports_non_convergence(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
+    X, y = diabetes
+    fit = L.lasso_cd(X, y, 0.01, max_iter=1)
+    assert fit.n_iter == 1 and not fit.converged
+
+
+def test_alpha_max_is_where_the_model_becomes_empty(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
+    X, y = diabetes
+    a_max = L.alpha_max(X, y)
+    assert a_max == pytest.approx(np.max(np.abs(X.T @ (y - y.mean()))) / len(y))
+    assert np.all(Lasso(alpha=a_max, **TIGHT).fit(X, y).coef_ == 0)
+    assert np.count_nonzero(Lasso(alpha=0.99 * a_max, **TIGHT).fit(X, y).coef_) == 1
+    a_half = L.alpha_max(X, y, l1_ratio=0.5)
+    assert a_half == pytest.approx(2 * a_max)
+    assert np.all(ElasticNet(alpha=a_half, l1_ratio=0.5, **TIGHT).fit(X, y).coef_ == 0)
+    assert np.any(ElasticNet(alpha=0.99 * a_half, l1_ratio=0.5, **TIGHT).fit(X, y).coef_ != 0)
+    with pytest.raises(ValueError, match="l1_ratio"):
+        L.alpha_max(X, y, l1_ratio=0.0)
+
+
+def test_objectives_are_minimised_at_the_solution(uncentred: tuple[np.ndarray, np.ndarray]) -> None:
+    X, y = uncentred
+    m = ElasticNet(alpha=0.4, l1_ratio=0.6, **TIGHT).fit(X, y)
+    best = L.enet_objective(X, y, m.coef_, m.intercept_, 0.4, 0.6)
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        step = rng.normal(0, 1e-3, X.shape[1])
+        assert L.enet_objective(X, y, m.coef_ + step, m.intercept_, 0.4, 0.6) > best
+    residual = y - X @ m.coef_ - m.intercept_
+    expected = residual @ residual / (2 * len(y)) + 0.4 * 0.6 * np.abs(m.coef_).sum() + 0.2 * 0.4 * m.coef_ @ m.coef_
+    assert best == pytest.approx(expected)
+    assert L.lasso_objective(X, y, m.coef_, 1.0, 0.4) == pytest.approx(L.enet_objective(X, y, m.coef_, 1.0, 0.4, 1.0))
+
+
+def _article_cd(X: np.ndarray, y: np.ndarray, lam: float, a: float, sweeps: int = 20_000) -> np.ndarray:
+    """Coordinate descent written directly on the article's objective (1/n)RSS + lam * sum(a w^2 + (1-a)|w|)."""
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    n = len(y)
+    w = np.zeros(X.shape[1])
+    r = yc.copy()
+    for _ in range(sweeps):
+        biggest = 0.0
+        for j in range(len(w)):
+            rho = 2 / n * (Xc[:, j] @ r) + 2 / n * (Xc[:, j] @ Xc[:, j]) * w[j]
+            new = np.sign(rho) * max(abs(rho) - lam * (1 - a), 0) / (2 / n * (Xc[:, j] @ Xc[:, j]) + 2 * lam * a)
+            r -= Xc[:, j] * (new - w[j])
+            biggest = max(biggest, abs(new - w[j]))
+            w[j] = new
+        if biggest < 1e-13:
+            break
+    return w
+
+
+@pytest.mark.parametrize(("lam", "a"), [(0.5, 0.0), (0.5, 0.3), (0.2, 0.8), (1.0, 1.0)])
+def test_article_conversion_gives_the_same_coefficients(
+    uncentred: tuple[np.ndarray, np.ndarray], lam: float, a: float
+) -> None:
+    X, y = uncentred
+    params = L.article_to_sklearn(lam, a)
+    ours = L.enet_cd(X, y, params.alpha, params.l1_ratio).coef
+    np.testing.assert_allclose(_article_cd(X, y, lam, a), ours, atol=1e-8)
+    if 0 < a < 1:  # the trap: taking the article's a for l1_ratio gives other coefficients
+        trap = L.enet_cd(X, y, lam, a).coef
+        assert np.max(np.abs(trap - ours)) > 1e-2
+
+
+def test_glmnet_conversion_reproduces_glmnets_procedure(uncentred: tuple[np.ndarray, np.ndarray]) -> None:
+    X, y = uncentred
+    s = float(np.std(y))
+    for lam, a in [(0.05, 0.5), (0.1, 0.2), (0.02, 1.0)]:
+        # glmnet: standardise y (1/n sd), fit with lambda / s, scale the coefficients back
+        glmnet_coef = L.enet_cd(X, y / s, lam / s, a).coef * s
+        params = L.glmnet_to_sklearn(lam, a, y_scale=s)
+        np.testing.assert_allclose(L.enet_cd(X, y, params.alpha, params.l1_ratio).coef, glmnet_coef, atol=1e-8)
+    assert L.glmnet_to_sklearn(0.3, 1.0, y_scale=7.0) == (0.3, 1.0)  # the lasso is unaffected
+    assert L.glmnet_to_sklearn(0.3, 0.4) == pytest.approx((0.3, 0.4))  # so is a unit-variance y
+
+
+@settings(max_examples=60)
+@given(st.floats(0, 1e3), st.floats(0, 1), st.floats(1e-2, 1e2))
+def test_conversions_round_trip(value: float, mix: float, scale: float) -> None:
+    article = L.sklearn_to_article(*L.article_to_sklearn(value, mix))
+    assert article == pytest.approx((value, mix), rel=1e-9, abs=1e-12)
+    glmnet = L.sklearn_to_glmnet(*L.glmnet_to_sklearn(value, mix, y_scale=scale), y_scale=scale)
+    assert glmnet == pytest.approx((value, mix), rel=1e-9, abs=1e-12)
+    sk = L.article_to_sklearn(value, mix)
+    assert 0 <= sk.l1_ratio <= 1 and sk.alpha >= 0
+
+
+bad_reals = st.one_of(st.floats(max_value=-1e-9), st.just(math.nan), st.just(-math.inf), st.just(math.inf))
+bad_ratios = st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=1.0 + 1e-9), st.just(math.nan))
+
+
+@settings(max_examples=30)
+@given(bad_reals)
+def test_bad_alpha_is_rejected_everywhere(alpha: float) -> None:
+    X, y = np.eye(3), np.arange(3.0)
+    for call in (
+        lambda: L.lasso_cd(X, y, alpha),
+        lambda: L.enet_cd(X, y, alpha, 0.5),
+        lambda: L.enet_objective(X, y, np.zeros(3), 0.0, alpha, 0.5),
+        lambda: L.sklearn_to_article(alpha, 0.5),
+        lambda: L.sklearn_to_glmnet(alpha, 0.5),
+    ):
+        with pytest.raises(ValueError, match="alpha"):
+            call()
+    for call in (lambda: L.article_to_sklearn(alpha, 0.5), lambda: L.glmnet_to_sklearn(alpha, 0.5)):
+        with pytest.raises(ValueError, match="lambda_"):
+            call()
+
+
+@settings(max_examples=30)
+@given(bad_ratios)
+def test_bad_l1_ratio_is_rejected_everywhere(r: float) -> None:
+    X, y = np.eye(3), np.arange(3.0)
+    for call in (
+        lambda: L.enet_cd(X, y, 0.1, r),
+        lambda: L.enet_objective(X, y, np.zeros(3), 0.0, 0.1, r),
+        lambda: L.sklearn_to_article(0.1, r),
+        lambda: L.sklearn_to_glmnet(0.1, r),
+        lambda: L.alpha_max(X, y, l1_ratio=r),
+        lambda: L.penalty_boundary(1.0, r),
+    ):
+        with pytest.raises(ValueError, match="l1_ratio"):
+            call()
+    for call in (lambda: L.article_to_sklearn(0.1, r), lambda: L.glmnet_to_sklearn(0.1, r)):
+        with pytest.raises(ValueError, match=r"alpha must be .*\[0, 1\]"):
+            call()
+
+
+def test_solver_input_validation() -> None:
+    with pytest.raises(ValueError, match="same number of samples"):
+        L.lasso_cd(np.eye(3), np.arange(4.0), 0.1)
+    with pytest.raises(ValueError, match="X must have 2 dimension"):
+        L.lasso_cd(np.arange(3.0), np.arange(3.0), 0.1)
+    with pytest.raises(ValueError, match="finite"):
+        L.lasso_cd(np.array([[1.0], [np.nan]]), np.arange(2.0), 0.1)
+    with pytest.raises(ValueError, match="coef_init must have shape"):
+        L.enet_cd(np.eye(3), np.arange(3.0), 0.1, coef_init=np.zeros(2))
+    with pytest.raises(ValueError, match="max_iter"):
+        L.lasso_cd(np.eye(3), np.arange(3.0), 0.1, max_iter=0)
+    with pytest.raises(ValueError, match="fit_intercept"):
+        L.lasso_cd(np.eye(3), np.arange(3.0), 0.1, fit_intercept="yes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="y_scale"):
+        L.glmnet_to_sklearn(0.1, 0.5, y_scale=0.0)
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+@pytest.mark.parametrize("r", [0.0, 0.3, 0.7, 1.0])
+def test_penalty_boundary_lies_on_the_level_set(r: float) -> None:
+    t = 1.7
+    pts = L.penalty_boundary(t, r)
+    level = r * np.abs(pts).sum(axis=1) + 0.5 * (1 - r) * (pts**2).sum(axis=1)
+    np.testing.assert_allclose(level, t, rtol=1e-12)
+    np.testing.assert_allclose(pts[0], pts[-1], atol=1e-12)  # closed
+    corners = pts[:: (len(pts) - 1) // 4]
+    assert np.all(np.sum(corners == 0, axis=1) == 1)  # the four axis points are exact
+
+
+def test_penalty_boundary_shapes() -> None:
+    diamond = L.penalty_boundary(2.0, 1.0)
+    assert np.max(np.abs(diamond)) == pytest.approx(2.0)
+    disc = L.penalty_boundary(2.0, 0.0)
+    np.testing.assert_allclose(np.hypot(disc[:, 0], disc[:, 1]), 2.0, rtol=1e-12)  # radius sqrt(2 t)
+    assert np.all(L.penalty_boundary(0.0, 0.5) == 0)
+    with pytest.raises(ValueError, match="n_points"):
+        L.penalty_boundary(1.0, 0.5, n_points=100)
+    with pytest.raises(ValueError, match="level"):
+        L.penalty_boundary(-1.0, 0.5)

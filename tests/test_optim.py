@@ -1,0 +1,550 @@
+"""Tests of the loss / gradient-descent / optimizer plots, explorers and checks (notebooks 01–03)."""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regviz import checks, plots, widgets
+from regviz.plots.optim import CURVE_STYLES
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _gid(ax, gid):
+    return next(a for a in [*ax.lines, *ax.collections] if a.get_gid() == gid)
+
+
+# --------------------------------------------------------------------------- plot_loss_curves
+
+X = np.linspace(-2.0, 2.0, 41)
+CURVES = {"square": X**2, "abs": np.abs(X)}
+
+
+def test_loss_curves_draw_each_curve_with_labels_and_styles():
+    ax = plots.plot_loss_curves(X, CURVES, xlabel="z", ylabel="L", title="finding")
+    assert ax.get_xlabel() == "z" and ax.get_ylabel() == "L" and ax.get_title() == "finding"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["square", "abs"]
+    square, absolute = _gid(ax, "curve:square"), _gid(ax, "curve:abs")
+    np.testing.assert_allclose(square.get_ydata(), X**2)
+    assert matplotlib.colors.same_color(square.get_color(), CURVE_STYLES[0][0])
+    assert matplotlib.colors.same_color(absolute.get_color(), CURVE_STYLES[1][0])
+    assert square.get_linestyle() != absolute.get_linestyle()
+    assert ax.get_xscale() == "linear" and ax.get_yscale() == "linear"
+
+
+def test_loss_curves_marker_sits_on_each_curve_at_current():
+    ax = plots.plot_loss_curves(X, CURVES, current=1.0)
+    assert _gid(ax, "current").get_xdata()[0] == pytest.approx(1.0)
+    assert _gid(ax, "marker:square").get_ydata()[0] == pytest.approx(1.0)
+    assert _gid(ax, "marker:abs").get_ydata()[0] == pytest.approx(1.0)
+
+
+def test_loss_curves_log_axes_and_gaps_for_non_finite_values():
+    x = np.geomspace(1, 100, 5)
+    y = np.array([1.0, 2.0, np.inf, np.nan, 5.0])
+    ax = plots.plot_loss_curves(x, {"naive": y}, logx=True, logy=True)
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+    drawn = np.asarray(_gid(ax, "curve:naive").get_ydata(), dtype=float)
+    assert np.isnan(drawn[2:4]).all() and drawn[4] == 5.0
+
+
+def test_loss_curves_draw_into_given_axes():
+    _, ax = plt.subplots()
+    assert plots.plot_loss_curves(X, CURVES, ax=ax) is ax
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"curves": {}}, "curves"),
+        ({"curves": {"a": X[:-1]}}, "curves"),
+        ({"curves": {"a": [np.nan] * X.size}}, "finite"),
+        ({"x": X[::-1]}, "increasing"),
+        ({"current": 5.0}, "current"),
+        ({"logx": True}, "logx"),
+        ({"logy": "yes"}, "logy"),
+    ],
+)
+def test_loss_curves_reject_bad_arguments(kwargs, match):
+    args = {"x": X, "curves": CURVES, **kwargs}
+    with pytest.raises(ValueError, match=match):
+        plots.plot_loss_curves(args.pop("x"), args.pop("curves"), **args)
+
+
+@settings(max_examples=30, deadline=None)
+@given(current=st.floats(allow_nan=False).filter(lambda v: abs(v) > 2.0))
+def test_loss_curves_current_outside_x_is_refused(current):
+    with pytest.raises(ValueError, match="current"):
+        plots.plot_loss_curves(X, CURVES, current=current)
+    plt.close("all")
+
+
+# --------------------------------------------------------------------------- plot_contours / plot_path
+
+W0 = np.linspace(-2, 2, 30)
+W1 = np.linspace(-1, 1, 20)
+LOSS = W0[None, :] ** 2 + 10 * W1[:, None] ** 2
+
+
+def test_contours_have_labels_limits_and_minimum():
+    ax = plots.plot_contours(W0, W1, LOSS, minimum=(0.0, 0.0), xlabel="a", ylabel="b", equal_aspect=True)
+    assert ax.get_xlabel() == "a" and ax.get_ylabel() == "b"
+    assert ax.get_xlim() == (-2.0, 2.0) and ax.get_ylim() == (-1.0, 1.0)
+    assert ax.get_aspect() == 1.0
+    assert _gid(ax, "minimum").get_xydata().tolist() == [[0.0, 0.0]]
+    levels = _gid(ax, "contours").levels
+    assert len(levels) == 15 and np.all(np.diff(levels) > 0)
+    # geometric spacing: the gaps grow
+    assert np.diff(levels)[-1] > 10 * np.diff(levels)[0]
+
+
+def test_contours_even_levels():
+    ax = plots.plot_contours(W0, W1, LOSS, levels=4, log_levels=False)
+    gaps = np.diff(_gid(ax, "contours").levels)
+    np.testing.assert_allclose(gaps, gaps[0])
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "match"),
+    [
+        ((W0, W1, LOSS.T), {}, "shape"),
+        ((W0[::-1], W1, LOSS), {}, "increasing"),
+        ((W0, W1, np.ones_like(LOSS)), {}, "constant"),
+        ((W0, W1, LOSS), {"levels": 1}, "levels"),
+        ((W0, W1, LOSS), {"minimum": (0.0, 0.0, 0.0)}, "minimum"),
+        ((W0, W1, LOSS), {"equal_aspect": 1}, "equal_aspect"),
+    ],
+)
+def test_contours_reject_bad_arguments(args, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        plots.plot_contours(*args, **kwargs)
+
+
+def test_path_over_contours_keeps_the_view_and_drops_overflow():
+    ax = plots.plot_contours(W0, W1, LOSS)
+    path = np.array([[1.0, 0.5], [0.5, -0.5], [3.0, 0.9], [50.0, 50.0], [0.0, 0.0], [np.inf, 0.0]])
+    plots.plot_path(path, label="gd", ax=ax)
+    assert ax.get_xlim() == (-2.0, 2.0) and ax.get_ylim() == (-1.0, 1.0)
+    drawn = np.asarray(_gid(ax, "path:gd").get_xydata(), dtype=float)
+    np.testing.assert_allclose(drawn[:3], path[:3])  # just outside the view: still drawn
+    assert np.isfinite(drawn[3]).all(), "the first far-away iterate is drawn, so the path leaves the view"
+    assert np.isnan(drawn[4:]).all(), "after it, nothing is drawn (not even iterates back in view)"
+    assert _gid(ax, "start:gd").get_xydata().tolist() == [[1.0, 0.5]]
+    assert [t.get_text() for t in ax.legend().get_texts()] == ["gd"]
+
+
+def test_path_style_index_picks_colour():
+    ax = plots.plot_path(np.zeros((3, 2)), label="p", style=2, markers=False)
+    assert matplotlib.colors.same_color(_gid(ax, "path:p").get_color(), CURVE_STYLES[2][0])
+
+
+@pytest.mark.parametrize(
+    ("path", "kwargs", "match"),
+    [
+        (np.zeros((3, 3)), {}, "shape"),
+        (np.zeros(3), {}, "shape"),
+        (np.array([[np.nan, 0.0], [0.0, 0.0]]), {}, "start"),
+        (np.zeros((3, 2)), {"style": -1}, "style"),
+        (np.zeros((3, 2)), {"label": 3}, "label"),
+        ("abc", {}, "path"),
+    ],
+)
+def test_path_rejects_bad_arguments(path, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        plots.plot_path(path, **kwargs)
+
+
+# --------------------------------------------------------------------------- plot_per_step
+
+
+def test_per_step_draws_series_reference_and_log_scale():
+    series = {"a": [1.0, 0.1, 0.01], "b": [2.0, 1.0, np.inf, 0.5, 0.2]}
+    ax = plots.plot_per_step(series, logy=True, reference=0.05, reference_label="optimum", start=1, ylabel="loss")
+    assert ax.get_yscale() == "log" and ax.get_xlabel() == "step" and ax.get_ylabel() == "loss"
+    a = _gid(ax, "series:a")
+    assert list(a.get_xdata()) == [1, 2, 3]
+    assert np.isnan(np.asarray(_gid(ax, "series:b").get_ydata(), dtype=float)[2])
+    assert _gid(ax, "reference").get_ydata()[0] == pytest.approx(0.05)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b", "optimum"]
+
+
+@pytest.mark.parametrize(
+    ("series", "kwargs", "match"),
+    [
+        ([1.0, 2.0], {}, "series"),
+        ({1: [1.0]}, {}, "labels"),
+        ({"a": [[1.0, 2.0]]}, {}, "1-D"),
+        ({"a": [1.0]}, {"logy": True, "reference": 0.0}, "reference"),
+        ({"a": [1.0]}, {"start": -1}, "start"),
+    ],
+)
+def test_per_step_rejects_bad_arguments(series, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        plots.plot_per_step(series, **kwargs)
+
+
+# --------------------------------------------------------------------------- explorers
+
+Z = np.linspace(-5, 5, 101)
+LOSSES = {"bce": np.logaddexp(0, -Z), "mse": (1 / (1 + np.exp(-Z)) - 1) ** 2}
+GRADS = {"bce": 1 / (1 + np.exp(-Z)) - 1, "mse": np.gradient(LOSSES["mse"], Z)}
+
+
+def test_loss_explorer_moves_markers_and_changes_image():
+    explorer = widgets.loss_explorer(Z, LOSSES, GRADS, value=-2.0)
+    before = explorer.image.value
+    explorer.set(prediction=3.0)
+    assert explorer.image.value != before
+    ax_loss, ax_grad = explorer.figure.axes
+    assert _gid(ax_loss, "marker:bce").get_xdata()[0] == pytest.approx(3.0)
+    assert _gid(ax_loss, "marker:bce").get_ydata()[0] == pytest.approx(np.logaddexp(0, -3.0), rel=1e-3)
+    assert _gid(ax_grad, "current").get_xdata()[0] == pytest.approx(3.0)
+    assert "prediction = 3.00" in explorer.label.value
+    assert ax_grad.get_ylabel().startswith("gradient")
+
+
+def test_loss_explorer_rejects_bad_arguments():
+    with pytest.raises(ValueError, match="same labels"):
+        widgets.loss_explorer(Z, LOSSES, {"bce": GRADS["bce"]})
+    with pytest.raises(ValueError, match="value"):
+        widgets.loss_explorer(Z, LOSSES, GRADS, value=10.0)
+
+
+def _quadratic_run(lr, n_steps=20):
+    hessian = np.array([1.0, 10.0])
+    w = np.array([1.5, 0.8])
+    path = [w.copy()]
+    for _ in range(n_steps):
+        w = w - lr * hessian * w
+        path.append(w.copy())
+    path = np.array(path)
+    return path, 0.5 * (path**2 * hessian).sum(axis=1)
+
+
+def test_lr_explorer_redraws_path_from_run_and_caches():
+    calls = []
+
+    def run(lr):
+        calls.append(lr)
+        return _quadratic_run(lr)
+
+    explorer = widgets.lr_explorer(W0, W1, LOSS, run, lr_range=(1e-3, 1.0), lr=0.05, lr_limit=0.2)
+    ax_path, ax_loss = explorer.figure.axes
+    assert ax_loss.get_yscale() == "log" and ax_loss.get_xlabel() == "step"
+    assert "converges" in ax_path.get_title()
+    before = explorer.image.value
+    explorer.set(lr=0.25)
+    assert explorer.image.value != before
+    assert "diverges" in ax_path.get_title()
+    drawn = np.asarray(_gid(ax_path, "path:path").get_xydata(), dtype=float)
+    expected = _quadratic_run(explorer.values["lr"])[0]
+    inside = (np.abs(expected[:, 0]) <= 2) & (np.abs(expected[:, 1]) <= 1)
+    np.testing.assert_allclose(drawn[inside], expected[inside])
+    assert np.isnan(drawn[-1]).all(), "iterates far outside the view are not drawn"
+    explorer.set(lr=0.05)
+    assert len(calls) == 2, "each learning rate is computed once"
+    assert ax_path.get_xlim() == (-2.0, 2.0), "a diverging path must not zoom the view out"
+
+
+def test_lr_explorer_rejects_bad_arguments():
+    with pytest.raises(ValueError, match="run"):
+        widgets.lr_explorer(W0, W1, LOSS, "not callable")
+    with pytest.raises(ValueError, match="lr_range"):
+        widgets.lr_explorer(W0, W1, LOSS, _quadratic_run, lr_range=(0.0, 1.0))
+    with pytest.raises(ValueError, match="lr"):
+        widgets.lr_explorer(W0, W1, LOSS, _quadratic_run, lr=2.0)
+    with pytest.raises(ValueError, match="lr_limit"):
+        widgets.lr_explorer(W0, W1, LOSS, _quadratic_run, lr_limit=-1.0)
+    with pytest.raises(ValueError, match="path"):
+        widgets.lr_explorer(W0, W1, LOSS, lambda lr: (np.zeros((3, 3)), np.zeros(3)))
+    with pytest.raises(ValueError, match="pair"):
+        widgets.lr_explorer(W0, W1, LOSS, lambda lr: np.zeros((3, 2)))
+
+
+def _optimizer_run(optimizer, lr, beta):
+    path, losses = _quadratic_run(lr)
+    shift = {"SGD": 0.0, "momentum": 0.1, "Adam": 0.2}[optimizer] * beta
+    return path + shift, losses
+
+
+def test_optimizer_explorer_changes_with_each_control():
+    explorer = widgets.optimizer_explorer(
+        W0, W1, LOSS, _optimizer_run, optimizers=("SGD", "momentum", "Adam"), lr=0.05, beta=0.5
+    )
+    ax_path, _ = explorer.figure.axes
+    line = _gid(ax_path, "path:path")
+    images = [explorer.image.value]
+    explorer.set(optimizer="Adam")
+    images.append(explorer.image.value)
+    assert matplotlib.colors.same_color(line.get_color(), CURVE_STYLES[2][0])
+    assert ax_path.get_title().startswith("Adam")
+    explorer.set(beta=0.9)
+    images.append(explorer.image.value)
+    explorer.set(lr=0.1)
+    images.append(explorer.image.value)
+    assert len(set(images)) == 4
+    assert "Adam" in explorer.label.value
+
+
+def test_optimizer_explorer_rejects_bad_arguments():
+    with pytest.raises(ValueError, match="optimizers"):
+        widgets.optimizer_explorer(W0, W1, LOSS, _optimizer_run, optimizers=("SGD", "SGD"))
+    with pytest.raises(ValueError, match="optimizer"):
+        widgets.optimizer_explorer(W0, W1, LOSS, _optimizer_run, optimizers=("SGD",), optimizer="Adam")
+    with pytest.raises(ValueError, match="beta_range"):
+        widgets.optimizer_explorer(W0, W1, LOSS, _optimizer_run, beta_range=(0.0, 1.0))
+    with pytest.raises(ValueError, match="beta"):
+        widgets.optimizer_explorer(W0, W1, LOSS, _optimizer_run, beta=0.995)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _stub(*args):
+    raise NotImplementedError
+
+
+def _bce_right(z, y):
+    return np.mean(np.logaddexp(0, z) - y * z)
+
+
+def _bce_naive(z, y):
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        p = 1 / (1 + np.exp(-z))
+        return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def _bce_sum(z, y):
+    return np.sum(np.logaddexp(0, z) - y * z)
+
+
+def _bce_sign(z, y):
+    return np.mean(np.logaddexp(0, -z) - y * z)
+
+
+def _softmax(z):
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _ce_grad_right(logits, y):
+    g = _softmax(logits)
+    g[np.arange(len(y)), y] -= 1
+    return g / len(y)
+
+
+def _ce_grad_no_mean(logits, y):
+    return _ce_grad_right(logits, y) * len(y)
+
+
+def _ce_grad_naive(logits, y):
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(logits)
+        g = e / e.sum(axis=1, keepdims=True)
+    g[np.arange(len(y)), y] -= 1
+    return g / len(y)
+
+
+def _ce_grad_flipped(logits, y):
+    return -_ce_grad_right(logits, y)
+
+
+def _gd_right(X, y, w, lr):
+    return w - lr * 2 / len(X) * X.T @ (X @ w - y)
+
+
+def _gd_no_two(X, y, w, lr):
+    return w - lr / len(X) * X.T @ (X @ w - y)
+
+
+def _gd_no_mean(X, y, w, lr):
+    return w - lr * 2 * X.T @ (X @ w - y)
+
+
+def _gd_uphill(X, y, w, lr):
+    return w + lr * 2 / len(X) * X.T @ (X @ w - y)
+
+
+def _limit_right(X):
+    return len(X) / np.linalg.eigvalsh(X.T @ X)[-1]
+
+
+def _limit_one_over_l(X):
+    return len(X) / (2 * np.linalg.eigvalsh(X.T @ X)[-1])
+
+
+def _limit_smallest(X):
+    return len(X) / np.linalg.eigvalsh(X.T @ X)[0]
+
+
+def _limit_trace(X):
+    return len(X) / np.trace(X.T @ X)
+
+
+def _nesterov_right(w, g, buf, lr, mu):
+    buf = mu * buf + g
+    return w - lr * (g + mu * buf), buf
+
+
+def _nesterov_classical(w, g, buf, lr, mu):
+    buf = mu * buf + g
+    return w - lr * buf, buf
+
+
+def _nesterov_old_buffer(w, g, buf, lr, mu):
+    new = mu * buf + g
+    return w - lr * (g + mu * buf), new
+
+
+def _schedule_right(step, total, warmup, lr_max, lr_min):
+    if step < warmup:
+        return lr_max * (step + 1) / warmup
+    return lr_min + (lr_max - lr_min) * (1 + math.cos(math.pi * (step - warmup) / (total - warmup))) / 2
+
+
+def _schedule_zero_start(step, total, warmup, lr_max, lr_min):
+    if step < warmup:
+        return lr_max * step / warmup
+    return _schedule_right(step, total, warmup, lr_max, lr_min)
+
+
+def _schedule_no_floor(step, total, warmup, lr_max, lr_min):
+    return _schedule_right(step, total, warmup, lr_max, 0.0)
+
+
+def _schedule_cosine_over_all(step, total, warmup, lr_max, lr_min):
+    if step < warmup:
+        return lr_max * (step + 1) / warmup
+    return lr_min + (lr_max - lr_min) * (1 + math.cos(math.pi * step / total)) / 2
+
+
+def _adam_right(w, g, m, v, t, lr, b1, b2, eps):
+    m = b1 * m + (1 - b1) * g
+    v = b2 * v + (1 - b2) * g**2
+    return w - lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + eps), m, v
+
+
+def _adam_no_correction(w, g, m, v, t, lr, b1, b2, eps):
+    m = b1 * m + (1 - b1) * g
+    v = b2 * v + (1 - b2) * g**2
+    return w - lr * m / (np.sqrt(v) + eps), m, v
+
+
+def _adam_eps_inside(w, g, m, v, t, lr, b1, b2, eps):
+    m = b1 * m + (1 - b1) * g
+    v = b2 * v + (1 - b2) * g**2
+    return w - lr * (m / (1 - b1**t)) / np.sqrt(v / (1 - b2**t) + eps), m, v
+
+
+def _adam_zero_based(w, g, m, v, t, lr, b1, b2, eps):
+    return _adam_right(w, g, m, v, t + 1, lr, b1, b2, eps)
+
+
+def _adam_swapped_betas(w, g, m, v, t, lr, b1, b2, eps):
+    return _adam_right(w, g, m, v, t, lr, b2, b1, eps)
+
+
+CHECKS = [
+    (
+        checks.check_adam_step,
+        _adam_right,
+        [_adam_no_correction, _adam_eps_inside, _adam_zero_based, _adam_swapped_betas],
+    ),
+    (checks.check_bce_with_logits, _bce_right, [_bce_naive, _bce_sum, _bce_sign]),
+    (checks.check_cross_entropy_grad, _ce_grad_right, [_ce_grad_no_mean, _ce_grad_naive, _ce_grad_flipped]),
+    (checks.check_gd_step, _gd_right, [_gd_no_two, _gd_no_mean, _gd_uphill]),
+    (checks.check_step_size_limit, _limit_right, [_limit_one_over_l, _limit_smallest, _limit_trace]),
+    (checks.check_nesterov_step, _nesterov_right, [_nesterov_classical, _nesterov_old_buffer]),
+    (
+        checks.check_warmup_cosine,
+        _schedule_right,
+        [_schedule_zero_start, _schedule_no_floor, _schedule_cosine_over_all],
+    ),
+]
+
+
+@pytest.mark.parametrize(("check", "right", "wrongs"), CHECKS, ids=[c[0].__name__ for c in CHECKS])
+def test_check_accepts_reference_and_rejects_wrong_versions(check, right, wrongs, capsys):
+    assert check(right).passed
+    assert "passed" in capsys.readouterr().out
+    for wrong in wrongs:
+        result = check(wrong, quiet=True)
+        assert result.status == "failed", f"{check.__name__} let {wrong.__name__} through"
+    stub = check(_stub)
+    assert stub.status == "not implemented"
+    assert "not implemented yet" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("check", [c[0] for c in CHECKS], ids=[c[0].__name__ for c in CHECKS])
+def test_check_refuses_non_callable(check):
+    with pytest.raises(ValueError, match="callable"):
+        check(42)
+
+
+def test_checks_match_torch():
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(0)
+    z, y = rng.normal(size=7) * 5, rng.integers(0, 2, 7).astype(float)
+    loss = torch.nn.BCEWithLogitsLoss()(torch.tensor(z), torch.tensor(y)).item()
+    assert checks.optim._bce_with_logits_reference(z, y) == pytest.approx(loss, abs=1e-12)
+
+    logits = torch.tensor(rng.normal(size=(4, 3)), requires_grad=True)
+    labels = torch.tensor([0, 2, 1, 1])
+    torch.nn.CrossEntropyLoss()(logits, labels).backward()
+    ours = checks.optim._cross_entropy_grad_reference(logits.detach().numpy(), labels.numpy())
+    np.testing.assert_allclose(ours, logits.grad.numpy(), atol=1e-12)
+
+    w = torch.tensor([1.0, -2.0], dtype=torch.float64, requires_grad=True)
+    optimizer = torch.optim.SGD([w], lr=0.1, momentum=0.9, nesterov=True)
+    buf = np.zeros(2)
+    w_np = w.detach().numpy().copy()
+    for _ in range(5):
+        optimizer.zero_grad()
+        (w**2).sum().backward()
+        grad = w.grad.numpy().copy()
+        optimizer.step()
+        w_np, buf = checks.optim._nesterov_reference(w_np, grad, buf, 0.1, 0.9)
+        np.testing.assert_allclose(w_np, w.detach().numpy(), atol=1e-12)
+
+    w = torch.tensor([1.0, -2.0, 0.5], dtype=torch.float64, requires_grad=True)
+    adam = torch.optim.Adam([w], lr=0.05, betas=(0.8, 0.99), eps=1e-8)
+    w_np, m, v = w.detach().numpy().copy(), np.zeros(3), np.zeros(3)
+    for t in range(1, 21):
+        adam.zero_grad()
+        (w**4).sum().backward()
+        grad = w.grad.numpy().copy()
+        adam.step()
+        w_np, m, v = checks.optim._adam_reference(w_np, grad, m, v, t, 0.05, 0.8, 0.99, 1e-8)
+        np.testing.assert_allclose(w_np, w.detach().numpy(), atol=1e-12)
+
+    p = [torch.nn.Parameter(torch.zeros(1))]
+    opt = torch.optim.SGD(p, lr=0.1)
+    warm, total = 5, 20
+    scheduler = torch.optim.lr_scheduler.SequentialLR(
+        opt,
+        [
+            torch.optim.lr_scheduler.LinearLR(opt, start_factor=1 / warm, total_iters=warm - 1),
+            torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=total - warm, eta_min=0.001),
+        ],
+        milestones=[warm],
+    )
+    for step in range(total + 1):
+        assert opt.param_groups[0]["lr"] == pytest.approx(
+            checks.optim._warmup_cosine_reference(step, total, warm, 0.1, 0.001), abs=1e-12
+        )
+        opt.step()
+        scheduler.step()

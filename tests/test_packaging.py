@@ -1,0 +1,93 @@
+"""The three dependency declarations agree, and `import regviz` stays light."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _lock() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "requirements.lock").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = version
+    return pins
+
+
+def _pyproject() -> dict[str, Requirement]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    reqs = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"]]
+    return {canonicalize_name(r.name): r for r in reqs}
+
+
+def _environment() -> dict[str, str]:
+    pins = {}
+    for match in re.finditer(r"^\s+- ([A-Za-z0-9_.\-]+)==([^\s]+)$", (ROOT / "environment.yml").read_text(), re.M):
+        pins[canonicalize_name(match.group(1))] = match.group(2)
+    return pins
+
+
+def test_every_declared_dependency_is_pinned_in_the_lock_within_its_range() -> None:
+    lock = _lock()
+    for name, req in _pyproject().items():
+        assert name in lock, f"{name} is declared in pyproject.toml but not pinned in requirements.lock"
+        assert req.specifier.contains(Version(lock[name])), f"lock pins {name}=={lock[name]}, outside {req}"
+
+
+def test_environment_yml_installs_the_same_packages_at_the_locked_versions() -> None:
+    lock, env, declared = _lock(), _environment(), _pyproject()
+    assert set(env) == set(declared), f"environment.yml and pyproject.toml differ: {set(env) ^ set(declared)}"
+    for name, version in env.items():
+        assert lock[name] == version, f"environment.yml pins {name}=={version}, the lock {lock[name]}"
+    assert "-e ." in (ROOT / "environment.yml").read_text()
+
+
+def test_key_pins() -> None:
+    lock = _lock()
+    assert lock["torch"] == "2.13.0"
+    assert lock["nbval"] == "0.11.0"
+
+
+def test_import_regviz_is_light_and_does_not_load_torch() -> None:
+    code = (
+        "import sys, time; t = time.perf_counter(); import regviz; dt = time.perf_counter() - t; "
+        "print(dt, 'torch' in sys.modules, 'matplotlib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert float(out[0]) < 1.0
+    assert out[1] == "False", "import regviz must not import torch"
+
+
+def test_lazy_submodules() -> None:
+    import regviz
+
+    assert regviz.data.__name__ == "regviz.data"
+    assert "checks" in dir(regviz)
+    try:
+        regviz.nonexistent  # noqa: B018
+    except AttributeError as err:
+        assert "nonexistent" in str(err)
+    else:
+        raise AssertionError("unknown attribute must raise AttributeError")
+
+
+def test_nbval_runs_in_the_environment_outputs_are_stored_in() -> None:
+    # stored outputs (regviz._nbtools) and nbval (make test-notebooks) must see the same device and thread count
+    from regviz._nbtools import STORED_OUTPUT_ENV
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    line = next(row for row in makefile.splitlines() if row.startswith("STORED_ENV :="))
+    assigned = dict(item.split("=", 1) for item in line.split(":=", 1)[1].split())
+    assert assigned == STORED_OUTPUT_ENV
+    assert "$(STORED_ENV) $(PY) -m pytest $(NBVAL)" in makefile

@@ -1,0 +1,412 @@
+"""Tests of regviz.ridge, the ridge plots, the λ slider and the notebook-05 self-checks."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import io
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.linear_model import ElasticNet, Ridge
+from sklearn.model_selection import LeaveOneOut, cross_val_predict
+from sklearn.preprocessing import PolynomialFeatures
+
+from regviz import checks, plots, style, widgets
+from regviz.data import load_diabetes, make_noisy_polynomial
+from regviz.ridge import (
+    RidgeSVD,
+    check_alpha,
+    check_alphas,
+    effective_dof,
+    polynomial_design,
+    ridge_fit,
+    ridge_path,
+    shrinkage_factors,
+)
+from regviz.widgets.ridge import alpha_grid
+
+BAD_ALPHAS = st.one_of(
+    st.floats(max_value=-1e-12, allow_nan=False, allow_infinity=False),
+    st.sampled_from([float("nan"), float("inf"), -float("inf"), "1.0", None, True]),
+)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Any:
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def diabetes() -> tuple[np.ndarray, np.ndarray]:
+    data = load_diabetes()
+    return data.X, data.y
+
+
+@pytest.fixture(scope="module")
+def poly_data() -> tuple[np.ndarray, ...]:
+    x_train, y_train = make_noisy_polynomial(20, seed=10)
+    x_val, y_val = make_noisy_polynomial(60, seed=1)
+    return x_train, y_train, x_val, y_val
+
+
+# --------------------------------------------------------------------------- solvers
+
+
+@pytest.mark.parametrize("alpha", [0.0, 1e-3, 0.1, 1.0, 100.0])
+@pytest.mark.parametrize("fit_intercept", [True, False])
+def test_ridge_fit_matches_sklearn(diabetes: tuple[np.ndarray, np.ndarray], alpha: float, fit_intercept: bool) -> None:
+    X, y = diabetes
+    ours = ridge_fit(X, y, alpha, fit_intercept=fit_intercept)
+    sk = Ridge(alpha=alpha, fit_intercept=fit_intercept).fit(X, y)
+    np.testing.assert_allclose(ours.coef, sk.coef_, rtol=1e-8, atol=1e-8)
+    assert ours.intercept == pytest.approx(float(sk.intercept_), abs=1e-8)
+    assert ours.alpha == alpha
+    np.testing.assert_allclose(ours.predict(X), sk.predict(X), atol=1e-8)
+
+
+def test_ridge_objective_has_no_mean_and_an_unpenalised_intercept(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
+    X, y = diabetes
+    n = len(y)
+    # scikit-learn's ElasticNet has a 1/(2n) data term: l1_ratio=0 equals Ridge with alpha times n
+    enet = ElasticNet(alpha=0.01, l1_ratio=0.0, tol=1e-12, max_iter=100_000).fit(X, y)
+    np.testing.assert_allclose(ridge_fit(X, y, n * 0.01).coef, enet.coef_, atol=1e-6)
+    # the plain sum: the data twice is ridge with half the alpha
+    twice = ridge_fit(np.vstack([X, X]), np.r_[y, y], 2.0)
+    np.testing.assert_allclose(twice.coef, ridge_fit(X, y, 1.0).coef, atol=1e-9)
+    # shifting y shifts only the intercept
+    shifted = ridge_fit(X + 3.0, y + 100.0, 1.0)
+    np.testing.assert_allclose(shifted.coef, ridge_fit(X, y, 1.0).coef, atol=1e-9)
+    np.testing.assert_allclose(shifted.predict(X + 3.0), ridge_fit(X, y, 1.0).predict(X) + 100.0, atol=1e-8)
+
+
+def test_ridge_fit_alpha_zero_is_minimum_norm_least_squares() -> None:
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(6, 10))  # more features than samples: least squares is not unique
+    y = rng.normal(size=6)
+    fit = ridge_fit(X, y, 0.0)
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    np.testing.assert_allclose(fit.coef, np.linalg.pinv(Xc) @ yc, atol=1e-10)
+    np.testing.assert_allclose(RidgeSVD(X, y).coef(0.0), fit.coef, atol=1e-10)
+    # and the limit alpha -> 0 of ridge
+    np.testing.assert_allclose(ridge_fit(X, y, 1e-9).coef, fit.coef, atol=1e-6)
+
+
+def test_ridge_svd_path_equals_closed_form(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
+    X, y = diabetes
+    alphas = np.array([100.0, 0.0, 0.5, 1e-3, 10.0])  # any order
+    path = ridge_path(X, y, alphas)
+    assert path.coefs.shape == (5, 10) and path.intercepts.shape == (5,) and path.dof.shape == (5,)
+    for k, a in enumerate(alphas):
+        fit = ridge_fit(X, y, float(a))
+        np.testing.assert_allclose(path.coefs[k], fit.coef, atol=1e-8)
+        assert path.intercepts[k] == pytest.approx(fit.intercept, abs=1e-8)
+    solver = RidgeSVD(X, y)
+    assert solver.intercept(0.5) == pytest.approx(ridge_fit(X, y, 0.5).intercept)
+    np.testing.assert_allclose(solver.predict(X, 0.5), ridge_fit(X, y, 0.5).predict(X), atol=1e-8)
+
+
+def test_shrinkage_factors_and_effective_dof(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
+    X, _ = diabetes
+    assert effective_dof(X, 0.0) == pytest.approx(10.0)
+    factors = shrinkage_factors(X, 0.05)
+    assert np.all((factors > 0) & (factors <= 1)) and np.all(np.diff(factors) <= 0)
+    Xc = X - X.mean(axis=0)
+    for alpha in (0.01, 0.3, 5.0):
+        hat = Xc @ np.linalg.solve(Xc.T @ Xc + alpha * np.eye(10), Xc.T)
+        assert effective_dof(X, alpha) == pytest.approx(np.trace(hat), rel=1e-10)
+    dofs = RidgeSVD(X, np.zeros(len(X))).dof(np.logspace(-3, 3, 13))
+    assert np.all(np.diff(dofs) < 0) and dofs[-1] < 0.01
+    # a rank-deficient X has dof = rank at alpha = 0
+    rank2 = np.c_[X[:, :2], X[:, 0] + X[:, 1]]
+    assert effective_dof(rank2, 0.0) == pytest.approx(2.0)
+    # without centring the columns' means count
+    assert effective_dof(X + 1.0, 0.5, fit_intercept=False) != pytest.approx(effective_dof(X + 1.0, 0.5))
+
+
+def test_loo_residuals_equal_refitting(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
+    X, y = diabetes[0][:60], diabetes[1][:60]
+    held_out = cross_val_predict(Ridge(alpha=0.1), X, y, cv=LeaveOneOut())
+    np.testing.assert_allclose(RidgeSVD(X, y).loo_residuals(0.1), y - held_out, atol=1e-8)
+    with pytest.raises(ValueError, match="leave-one-out is undefined"):
+        RidgeSVD(np.eye(4)[:, :3], np.arange(4.0)).loo_residuals(0.0)
+
+
+def test_polynomial_design_matches_polynomial_features() -> None:
+    x = np.array([-1.0, 0.5, 2.0])
+    np.testing.assert_allclose(
+        polynomial_design(x, 4), PolynomialFeatures(4, include_bias=False).fit_transform(x[:, None])
+    )
+    np.testing.assert_allclose(polynomial_design(x, 2, include_bias=True), np.vander(x, 3, increasing=True))
+    assert polynomial_design(x, 0).shape == (3, 0)
+
+
+@settings(max_examples=25, deadline=None)
+@given(alpha=BAD_ALPHAS)
+def test_every_function_rejects_bad_alpha(alpha: Any) -> None:
+    X, y = np.eye(4, 3), np.arange(4.0)
+    calls = [
+        lambda: ridge_fit(X, y, alpha),
+        lambda: RidgeSVD(X, y).coef(alpha),
+        lambda: RidgeSVD(X, y).fit(alpha),
+        lambda: RidgeSVD(X, y).shrinkage_factors(alpha),
+        lambda: RidgeSVD(X, y).loo_residuals(alpha),
+        lambda: effective_dof(X, alpha),
+        lambda: shrinkage_factors(X, alpha),
+        lambda: check_alpha(alpha),
+    ]
+    for call in calls:
+        with pytest.raises(ValueError, match=r"alpha must be"):
+            call()
+
+
+@settings(max_examples=25, deadline=None)
+@given(alpha=st.floats(max_value=-1e-9, allow_nan=False, allow_infinity=False) | st.just(float("nan")))
+def test_paths_reject_bad_alphas(alpha: float) -> None:
+    X, y = np.eye(4, 3), np.arange(4.0)
+    for call in (
+        lambda: ridge_path(X, y, [1.0, alpha]),
+        lambda: check_alphas([alpha]),
+        lambda: RidgeSVD(X, y).dof([alpha]),
+    ):
+        with pytest.raises(ValueError, match=r"alphas must"):
+            call()
+
+
+def test_bad_data_are_rejected() -> None:
+    X, y = np.eye(4, 3), np.arange(4.0)
+    with pytest.raises(ValueError, match="same number of samples"):
+        ridge_fit(X, y[:3], 1.0)
+    with pytest.raises(ValueError, match="X must have 2 dimension"):
+        ridge_fit(y, y, 1.0)
+    with pytest.raises(ValueError, match="finite values"):
+        RidgeSVD(np.where(X == 1, np.nan, X), y)
+    with pytest.raises(ValueError, match="fit_intercept must be True or False"):
+        ridge_fit(X, y, 1.0, fit_intercept="yes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="degree must be an integer"):
+        polynomial_design([1.0, 2.0], -1)
+    with pytest.raises(ValueError, match="X must have 3 columns"):
+        ridge_fit(X, y, 1.0).predict(np.eye(2))
+
+
+# --------------------------------------------------------------------------- plots
+
+
+def test_plot_coef_path_axes_lines_and_marker(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
+    X, y = diabetes
+    alphas = np.logspace(-3, 2, 20)
+    path = ridge_path(X, y, alphas)
+    names = load_diabetes().feature_names
+    ax = plots.plot_coef_path(alphas, path.coefs, feature_names=names, current=0.1)
+    assert ax.get_xscale() == "log" and "lambda" in ax.get_xlabel() and "alpha" in ax.get_xlabel()
+    assert ax.get_xlim() == pytest.approx((alphas[0], alphas[-1]))
+    lines = [a for a in ax.lines if (a.get_gid() or "").startswith("coef")]
+    assert len(lines) == 10 and np.allclose(lines[2].get_ydata(), path.coefs[:, 2])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == names
+    marker = next(a for a in ax.lines if a.get_gid() == "marker")
+    assert marker.get_xdata()[0] == 0.1 and marker.get_color() == style.COLORS["highlight"]
+    with pytest.raises(ValueError, match="strictly increasing"):
+        plots.plot_coef_path(alphas[::-1], path.coefs)
+    with pytest.raises(ValueError, match=r"alphas must all be in \(0, inf\)"):
+        plots.plot_coef_path(np.r_[0.0, alphas[1:]], path.coefs)
+    with pytest.raises(ValueError, match="feature_names must be a sequence of 10 names"):
+        plots.plot_coef_path(alphas, path.coefs, feature_names=names[:3])
+    with pytest.raises(ValueError, match="current must be in"):
+        plots.plot_coef_path(alphas, path.coefs, current=1e3)
+
+
+def test_plot_coef_bars_heights_scale_and_limits() -> None:
+    coef = np.array([3.0, -0.5, 0.0, 12.0])
+    ax = plots.plot_coef_bars(coef, feature_names=["a", "b", "c", "d"], ylim=(-20, 20), symlog=1.0)
+    heights = [p.get_height() for p in ax.containers[0].patches]
+    assert heights == list(coef) and ax.get_ylim() == (-20, 20) and ax.get_yscale() == "symlog"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c", "d"]
+    assert ax.containers[0].patches[0].get_gid() == "bar0"
+    with pytest.raises(ValueError, match="ylim must satisfy low < high"):
+        plots.plot_coef_bars(coef, ylim=(1, -1))
+    with pytest.raises(ValueError, match=r"symlog must be in \(0, inf\)"):
+        plots.plot_coef_bars(coef, symlog=0.0)
+    with pytest.raises(ValueError, match="coef must have 1 dimension"):
+        plots.plot_coef_bars(np.eye(2))
+
+
+def test_plot_shrinkage_factors(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
+    X, _ = diabetes
+    alphas = np.logspace(-3, 2, 30)
+    solver = RidgeSVD(X, np.zeros(len(X)))
+    factors = np.array([solver.shrinkage_factors(a) for a in alphas])
+    ax = plots.plot_shrinkage_factors(alphas, factors, singular_values=solver.singular_values, current=1.0)
+    assert ax.get_xscale() == "log" and ax.get_ylim() == pytest.approx((-0.02, 1.02))
+    lines = [a for a in ax.lines if (a.get_gid() or "").startswith("factor")]
+    assert len(lines) == 10 and np.allclose(lines[-1].get_ydata(), factors[:, -1])
+    assert ax.get_legend().get_texts()[0].get_text().startswith("$d_{1}")
+    with pytest.raises(ValueError, match=r"factors must all be in \[0, 1\]"):
+        plots.plot_shrinkage_factors(alphas, factors * 2)
+
+
+# --------------------------------------------------------------------------- the λ slider
+
+
+def _png_pixels(png: bytes) -> np.ndarray:
+    return plt.imread(io.BytesIO(png))
+
+
+def test_ridge_explorer_moves_fit_bars_and_marker_together(poly_data: tuple[np.ndarray, ...]) -> None:
+    x_train, y_train, x_val, y_val = poly_data
+    explorer = widgets.ridge_explorer(
+        x_train, y_train, x_val, y_val, degree=8, alpha=1e-4, coef_true=(0.5, 1.0, -3.0, 1.5)
+    )
+    ax_fit, ax_bars, ax_val = explorer.figure.axes
+    assert ax_val.get_xscale() == "log" and "lambda" in ax_val.get_xlabel()
+    train_line = next(a for a in ax_val.lines if a.get_gid() == "train")
+    val_line = next(a for a in ax_val.lines if a.get_gid() == "validation")
+    assert train_line.get_color() == style.COLORS["train"] and val_line.get_linestyle() == "--"
+    before = explorer.image.value
+    explorer.set(alpha=1.0)
+    assert explorer.image.value != before and explorer.n_renders == 2
+    # the moved artists hold the ridge solution at the new alpha
+    mean, scale = polynomial_design(x_train, 8).mean(axis=0), polynomial_design(x_train, 8).std(axis=0)
+    fit = ridge_fit((polynomial_design(x_train, 8) - mean) / scale, y_train, 1.0)
+    heights = [p.get_height() for p in ax_bars.containers[0].patches]
+    np.testing.assert_allclose(heights, fit.coef, atol=1e-10)
+    fit_line = next(a for a in ax_fit.lines if a.get_gid() == "fit")
+    x_plot = np.asarray(fit_line.get_xdata())
+    expected = fit.predict((polynomial_design(x_plot, 8) - mean) / scale)
+    np.testing.assert_allclose(fit_line.get_ydata(), expected, atol=1e-10)
+    marker = next(a for a in ax_val.lines if a.get_gid() == "marker")
+    assert marker.get_xdata()[0] == pytest.approx(1.0)
+    val_mse = np.mean((fit.predict((polynomial_design(x_val, 8) - mean) / scale) - y_val) ** 2)
+    assert f"validation MSE {val_mse:.3f}" in explorer.label.value and "λ = 1" in explorer.label.value
+
+
+def test_ridge_explorer_blit_draws_the_same_image(poly_data: tuple[np.ndarray, ...]) -> None:
+    x_train, y_train, x_val, y_val = poly_data
+    fast = widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=1e-3)
+    slow = widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=1e-3, blit=False)
+    for alpha in (1e-5, 0.1, 100.0):
+        fast.set(alpha=alpha)
+        slow.set(alpha=alpha)
+        differs = np.abs(_png_pixels(fast.image.value) - _png_pixels(slow.image.value)).max(axis=2) > 0.05
+        # only where the marker crosses a curve may the drawing order differ
+        assert differs.mean() < 0.01, f"blitted and full renders differ at alpha={alpha}"
+
+
+def test_ridge_explorer_rejects_bad_arguments(poly_data: tuple[np.ndarray, ...]) -> None:
+    x_train, y_train, x_val, y_val = poly_data
+    with pytest.raises(ValueError, match=r"alpha must be in \[1e-06, 1000\]"):
+        widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=1e4)
+    with pytest.raises(ValueError, match="alpha must be a finite number"):
+        widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=float("nan"))
+    with pytest.raises(ValueError, match=r"low must be in \(0, inf\)"):
+        widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha_range=(0.0, 1.0))
+    with pytest.raises(ValueError, match="degree must be an integer"):
+        widgets.ridge_explorer(x_train, y_train, x_val, y_val, degree=0)
+    with pytest.raises(ValueError, match="same number of samples"):
+        widgets.ridge_explorer(x_train, y_train[:-1], x_val, y_val)
+    with pytest.raises(ValueError, match="blit must be True or False"):
+        widgets.ridge_explorer(x_train, y_train, x_val, y_val, blit=1)  # type: ignore[arg-type]
+
+
+def test_alpha_grid_matches_the_log_slider() -> None:
+    grid = alpha_grid(1e-6, 1e3, steps_per_decade=10)
+    assert len(grid) == 91 and grid[0] == pytest.approx(1e-6) and grid[-1] == pytest.approx(1e3)
+    np.testing.assert_allclose(np.diff(np.log10(grid)), 0.1)
+    with pytest.raises(ValueError, match="low must be < high"):
+        alpha_grid(1.0, 1.0)
+    with pytest.raises(ValueError, match="steps_per_decade must be an integer"):
+        alpha_grid(1.0, 10.0, steps_per_decade=0)
+
+
+# --------------------------------------------------------------------------- checks of notebook 05
+
+
+def _stub(*_args: Any) -> Any:
+    raise NotImplementedError
+
+
+def test_check_ridge_alpha() -> None:
+    assert checks.check_ridge_alpha(lambda lam, n: 2 * n * lam, quiet=True).passed
+    for wrong in (lambda lam, n: lam, lambda lam, n: n * lam, lambda lam, n: 2 * lam):
+        assert checks.check_ridge_alpha(wrong, quiet=True).status == "failed"
+    assert checks.check_ridge_alpha(_stub, quiet=True).status == "not implemented"
+
+
+def test_check_ridge_map() -> None:
+    def right(X: Any, y: Any, sigma: float, tau: float) -> Any:
+        return np.linalg.solve(X.T @ X + sigma**2 / tau**2 * np.eye(X.shape[1]), X.T @ y)
+
+    def swapped(X: Any, y: Any, sigma: float, tau: float) -> Any:
+        return right(X, y, tau, sigma)
+
+    def no_squares(X: Any, y: Any, sigma: float, tau: float) -> Any:
+        return np.linalg.solve(X.T @ X + sigma / tau * np.eye(X.shape[1]), X.T @ y)
+
+    def with_intercept(X: Any, y: Any, sigma: float, tau: float) -> Any:
+        return Ridge(alpha=sigma**2 / tau**2).fit(X, y).coef_
+
+    assert checks.check_ridge_map(right, quiet=True).passed
+    for wrong in (swapped, no_squares, with_intercept):
+        assert checks.check_ridge_map(wrong, quiet=True).status == "failed"
+    assert checks.check_ridge_map(_stub, quiet=True).status == "not implemented"
+
+
+def test_check_ridge_loo(capsys: pytest.CaptureFixture[str]) -> None:
+    def hat(X: Any, alpha: float, intercept: bool = True) -> Any:
+        n = len(X)
+        Xc = X - X.mean(axis=0)
+        H = Xc @ np.linalg.solve(Xc.T @ Xc + alpha * np.eye(X.shape[1]), Xc.T)
+        return H + np.ones((n, n)) / n if intercept else H
+
+    def right(X: Any, y: Any, alpha: float) -> float:
+        H = hat(X, alpha)
+        return float(np.mean(((y - H @ y) / (1 - np.diag(H))) ** 2))
+
+    def training_error(X: Any, y: Any, alpha: float) -> float:
+        return float(np.mean((y - hat(X, alpha) @ y) ** 2))
+
+    def no_intercept_term(X: Any, y: Any, alpha: float) -> float:
+        H = hat(X, alpha, intercept=False)
+        return float(np.mean(((y - y.mean() - H @ (y - y.mean())) / (1 - np.diag(H))) ** 2))
+
+    def gcv(X: Any, y: Any, alpha: float) -> float:
+        H = hat(X, alpha)
+        return float(np.mean(((y - H @ y) / (1 - np.trace(H) / len(y))) ** 2))
+
+    def brute_force(X: Any, y: Any, alpha: float) -> float:
+        return float(np.mean((y - cross_val_predict(Ridge(alpha=alpha), X, y, cv=LeaveOneOut())) ** 2))
+
+    assert checks.check_ridge_loo(right, quiet=True).passed
+    assert checks.check_ridge_loo(brute_force, quiet=True).passed
+    for wrong in (training_error, no_intercept_term, gcv):
+        assert checks.check_ridge_loo(wrong, quiet=True).status == "failed"
+    result = checks.check_ridge_loo(_stub)
+    assert result.status == "not implemented" and "not implemented yet" in capsys.readouterr().out
+
+
+def test_on_top_keeps_legends_above_moving_artists(poly_data: tuple[np.ndarray, ...]) -> None:
+    from regviz.widgets.ridge import on_top
+
+    x_train, y_train, x_val, y_val = poly_data
+    explorer = widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=1e-3)
+    legend = explorer.figure.axes[2].get_legend()
+    box = legend.get_window_extent()
+    height = explorer.figure.bbox.height
+    rows = slice(int(height - box.y1) + 1, int(height - box.y0) - 1)
+    cols = slice(int(box.x0) + 1, int(box.x1) - 1)
+    explorer.set(alpha=1e-6)
+    first = _png_pixels(explorer.image.value)[rows, cols]
+    explorer.set(alpha=300.0)  # the marker now runs through the legend (lower right)
+    second = _png_pixels(explorer.image.value)[rows, cols]
+    np.testing.assert_array_equal(first, second)
+    with pytest.raises(ValueError, match="at least one artist"):
+        on_top([], [legend])
+    _, other = plt.subplots()
+    with pytest.raises(ValueError, match="artists of one figure"):
+        on_top(other.plot([0, 1]), [legend])
