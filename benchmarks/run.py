@@ -41,14 +41,22 @@ def time_notebook(path: Path, timeout: int = 600) -> dict[str, Any]:
         resources={"metadata": {"path": str(path.parent)}},
         extra_arguments=["--log-level=ERROR"],  # the kernel's start-up notices would drown the table
     )
+    from nbclient.exceptions import CellExecutionError
+
+    error = ""
     with client.setup_kernel():
         start = time.perf_counter()
         for index, cell in enumerate(nb.cells):
-            client.execute_cell(cell, index)
+            try:
+                client.execute_cell(cell, index)
+            except CellExecutionError as exc:  # record it, measure what ran, go on with the next notebook
+                error = f"{exc.ename} in cell {index}"
+                client.execute_cell(nb.cells[-1], len(nb.cells) - 1)
+                break
         seconds = time.perf_counter() - start
     text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
     peak_kb = int(re.search(r"PEAK_RSS_KB (\d+)", text).group(1))  # type: ignore[union-attr]
-    return {"notebook": path.name, "seconds": seconds, "peak_mb": peak_kb / 1024}
+    return {"notebook": path.name, "seconds": seconds, "peak_mb": peak_kb / 1024, "error": error}
 
 
 def run_module(path: Path) -> list[dict[str, Any]]:
@@ -65,20 +73,28 @@ def run_module(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def _kept_error(verdict: str) -> str:
+    verdict = verdict.strip()
+    return verdict.removeprefix("**failed**: ") if verdict.startswith("**failed**") else ""
+
+
 def _kept_sections(text: str) -> dict[str, str]:
     return {m.group(1): m.group(0) for m in re.finditer(r"<!-- ([\w-]+):start -->.*?<!-- \1:end -->", text, re.S)}
 
 
 # Each notebook's time budget on the 2-core machine, from the issues that asked for it (seconds).
 BUDGET_S = {"00": 60, **{f"{k:02d}": 45 for k in range(1, 8)}, **{f"{k:02d}": 60 for k in range(8, 13)}, "13": 120}
-NOTEBOOK_ROW = re.compile(r"^\| (\d\d_\w+\.ipynb)(?: \*)? \| ([\d.]+) \| (\d+) \|", re.M)
+NOTEBOOK_ROW = re.compile(r"^\| (\d\d_\w+\.ipynb)(?: \*)? \| ([\d.]+) \| (\d+) \| [^|]* \| ([^|\n]*) \|", re.M)
 
 
 def _notebook_section(notebooks: list[dict[str, Any]], previous: str) -> str:
     """The notebooks table: rows just measured, plus the earlier rows of notebooks not run this time."""
-    rows = {m.group(1): (float(m.group(2)), float(m.group(3))) for m in NOTEBOOK_ROW.finditer(previous)}
+    rows = {
+        m.group(1): (float(m.group(2)), float(m.group(3)), _kept_error(m.group(4)))
+        for m in NOTEBOOK_ROW.finditer(previous)
+    }
     fresh = {r["notebook"] for r in notebooks}
-    rows.update({r["notebook"]: (r["seconds"], r["peak_mb"]) for r in notebooks})
+    rows.update({r["notebook"]: (r["seconds"], r["peak_mb"], r.get("error", "")) for r in notebooks})
     section = [
         "## Notebooks (fresh kernel, CPU)",
         "",
@@ -88,12 +104,14 @@ def _notebook_section(notebooks: list[dict[str, Any]], previous: str) -> str:
         "|---|---:|---:|---:|---|",
     ]
     for name in sorted(rows):
-        seconds, peak = rows[name]
+        seconds, peak, error = rows[name]
         budget = BUDGET_S.get(name[:2])
         verdict = "—" if budget is None else ("yes" if seconds <= budget else "**no**")
+        if error:
+            verdict = f"**failed**: {error}"
         mark = "" if name in fresh else " *"
         section.append(f"| {name}{mark} | {seconds:.1f} | {peak:.0f} | {budget or '—'} | {verdict} |")
-    section.append(f"| **total** | **{sum(seconds for seconds, _ in rows.values()):.1f}** | | | |")
+    section.append(f"| **total** | **{sum(row[0] for row in rows.values()):.1f}** | | | |")
     return "<!-- notebooks:start -->\n" + "\n".join(section) + "\n<!-- notebooks:end -->"
 
 
@@ -134,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
             paths = [p for p in paths if any(p.name.startswith(prefix) for prefix in args.notebooks)]
         for path in paths:
             row = time_notebook(path)
-            print(f"{row['notebook']:<34} {row['seconds']:6.1f} s  {row['peak_mb']:6.0f} MB", flush=True)
+            failed = f"  FAILED: {row['error']}" if row["error"] else ""
+            print(f"{row['notebook']:<34} {row['seconds']:6.1f} s  {row['peak_mb']:6.0f} MB{failed}", flush=True)
             notebooks.append(row)
     modules: dict[str, list[dict[str, Any]]] = {}
     if args.notebooks is None:
@@ -147,7 +166,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {r['benchmark']:<28} {r['metric']:<28} {r['value']:10.4g} {r['unit']:<8} {r['note']}")
     write_results(notebooks, modules)
     print(f"wrote {RESULTS.relative_to(ROOT)}")
-    return 0
+    failures = [r["notebook"] for r in notebooks if r["error"]]
+    if failures:
+        print(f"notebooks that failed (recorded in the table): {', '.join(failures)}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

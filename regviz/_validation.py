@@ -8,6 +8,7 @@ Nothing is ever clipped silently.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
 from numbers import Integral, Real
 from typing import Any
@@ -16,12 +17,67 @@ import numpy as np
 from numpy.typing import NDArray
 
 __all__ = [
+    "SEED_MAX",
+    "SEED_OFFSET_VAR",
     "check_array",
     "check_choice",
     "check_int",
     "check_real",
     "check_same_length",
+    "check_seed",
+    "seed_offset",
 ]
+
+SEED_MAX = 2**32 - 1
+"""Largest seed every generator of the course accepts (NumPy, scikit-learn, PyTorch)."""
+
+SEED_OFFSET_VAR = "REGVIZ_SEED_OFFSET"
+"""Environment variable that shifts every seed of the course (see :func:`regviz.device.seed`)."""
+
+
+def seed_offset() -> int:
+    """Return the seed shift read from ``REGVIZ_SEED_OFFSET`` (0 when unset or empty).
+
+    Raises
+    ------
+    ValueError
+        If the variable is set to anything but an integer in ``[0, 2**31 - 1]``.
+
+    """
+    raw = os.environ.get(SEED_OFFSET_VAR, "").strip()
+    if not raw:
+        return 0
+    try:
+        offset = int(raw)
+    except ValueError:
+        offset = -1
+    if not 0 <= offset <= 2**31 - 1:
+        raise ValueError(f"{SEED_OFFSET_VAR} must be an integer in [0, {2**31 - 1}], got {raw!r}")
+    return offset
+
+
+def check_seed(value: Any, name: str = "seed") -> int:
+    """Return a usable seed: ``value`` itself, or the course's default seed when ``value`` is ``None``.
+
+    ``None`` becomes ``seed_offset()`` (seed 0 shifted by ``REGVIZ_SEED_OFFSET``), so a function called
+    without a seed still follows the course's seed shift.
+
+    Parameters
+    ----------
+    value : int or None
+        The seed to check.
+    name : str, default="seed"
+        The parameter's name, used in the error message.
+
+    Returns
+    -------
+    int
+        A seed in ``[0, 2**32 - 1]``.
+
+    """
+    if value is None:
+        return seed_offset()
+    return check_int(value, name, low=0, high=SEED_MAX)
 
 
 def _interval(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:

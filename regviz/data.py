@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import check_array, check_choice, check_int, check_real, check_same_length
+from ._validation import check_array, check_choice, check_int, check_real, check_same_length, check_seed
 
 __all__ = [
     "MNIST_FILES",
@@ -302,7 +302,7 @@ def stratified_split(
     *,
     val_size: float = 0.2,
     test_size: float = 0.2,
-    seed: int = 0,
+    seed: int | None = None,
 ) -> Split:
     """Split into train, validation and test parts with the class mix of ``y`` kept.
 
@@ -315,7 +315,8 @@ def stratified_split(
     val_size, test_size : float, default=0.2
         Fractions of all samples for validation and test, each in (0, 1),
         with ``val_size + test_size < 1``.
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of the shuffling.
 
     Returns
@@ -335,7 +336,7 @@ def stratified_split(
     test_size = check_real(test_size, "test_size", low=0, high=1, low_open=True, high_open=True)
     if val_size + test_size >= 1:
         raise ValueError(f"val_size + test_size must be < 1, got {val_size} + {test_size}")
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     classes, counts = np.unique(y_arr, return_counts=True)
     if counts.min() < 3:
         raise ValueError(
@@ -366,7 +367,7 @@ def make_noisy_polynomial(
     coef: Sequence[float] = (0.5, 1.0, -3.0, 1.5),
     noise: float = 0.3,
     x_range: tuple[float, float] = (-1.0, 1.5),
-    seed: int = 0,
+    seed: int | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Sample ``y = polynomial(x, coef) + noise * N(0, 1)`` at uniform random ``x``.
 
@@ -380,7 +381,8 @@ def make_noisy_polynomial(
         Standard deviation of the Gaussian noise, ``>= 0``.
     x_range : (float, float), default=(-1.0, 1.5)
         Interval of ``x``, low < high.
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of the generator.
 
     Returns
@@ -394,7 +396,7 @@ def make_noisy_polynomial(
     n_samples = check_int(n_samples, "n_samples", low=1)
     noise = check_real(noise, "noise", low=0)
     low, high = _check_range(x_range, "x_range")
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     x = np.sort(rng.uniform(low, high, n_samples))
     y = polynomial(x, coef) + noise * rng.standard_normal(n_samples)
@@ -407,7 +409,7 @@ def make_sparse_regression(
     *,
     n_informative: int = 5,
     noise: float = 1.0,
-    seed: int = 0,
+    seed: int | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """Linear data where only ``n_informative`` of the coefficients are non-zero.
 
@@ -427,7 +429,7 @@ def make_sparse_regression(
     n_features = check_int(n_features, "n_features", low=1)
     n_informative = check_int(n_informative, "n_informative", low=0, high=n_features)
     noise = check_real(noise, "noise", low=0)
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n_samples, n_features))
     coef = np.zeros(n_features)
@@ -445,7 +447,7 @@ def make_correlated_groups(
     correlation: float = 0.9,
     n_noise_features: int = 3,
     noise: float = 1.0,
-    seed: int = 0,
+    seed: int | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.int64]]:
     """Features that come in highly correlated groups, each group sharing one effect.
 
@@ -470,7 +472,7 @@ def make_correlated_groups(
     correlation = check_real(correlation, "correlation", low=0, high=1, high_open=True)
     n_noise_features = check_int(n_noise_features, "n_noise_features", low=0)
     noise = check_real(noise, "noise", low=0)
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     blocks, coefs, groups = [], [], []
     for g in range(n_groups):
@@ -498,7 +500,7 @@ def make_noisy_2d_classes(
     kind: str = "moons",
     noise: float = 0.25,
     label_noise: float = 0.1,
-    seed: int = 0,
+    seed: int | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     """Two classes in the plane with position noise and flipped labels.
 
@@ -512,7 +514,8 @@ def make_noisy_2d_classes(
         Standard deviation of the Gaussian jitter added to the points, ``>= 0``.
     label_noise : float, default=0.1
         Fraction of labels flipped at random, in [0, 0.5).
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of the generator.
 
     Returns
@@ -526,7 +529,7 @@ def make_noisy_2d_classes(
     check_choice(kind, "kind", _SHAPES)
     noise = check_real(noise, "noise", low=0)
     label_noise = check_real(label_noise, "label_noise", low=0, high=0.5, high_open=True)
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     y: NDArray[np.int64] = (np.arange(n_samples) % 2).astype(np.int64)
     rng.shuffle(y)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ._validation import check_int
+from ._validation import SEED_MAX, SEED_OFFSET_VAR, check_int, seed_offset
 
 if TYPE_CHECKING:
     import torch
@@ -30,7 +30,9 @@ __all__ = [
     "available_devices",
     "environment_report",
     "get_device",
+    "seed",
     "seed_everything",
+    "seeds",
     "set_deterministic",
 ]
 
@@ -112,6 +114,61 @@ def get_device(prefer: str | None = None) -> torch.device:
     if device.type == "cuda" and device.index is not None and device.index >= torch.cuda.device_count():
         raise ValueError(f"{source}={wanted!r}: index must be in [0, {torch.cuda.device_count() - 1}]")
     return device
+
+
+def seed(k: int = 0) -> int:
+    """Return the course's seed number ``k``: ``k`` itself, shifted by ``REGVIZ_SEED_OFFSET``.
+
+    Every seed in the notebooks comes through this function, so one environment variable re-runs the whole
+    course on random draws its stored outputs never saw (``make test-robust`` does, with a large offset):
+    a claim that holds only for seeds 0 to 4 is a claim about those seeds, not about the method.
+
+    Parameters
+    ----------
+    k : int, default=0
+        Which seed, ``k >= 0``; the notebooks number them 0, 1, 2, ... (or 1000 + k for a second family).
+
+    Returns
+    -------
+    int
+        ``k + offset``, with ``offset`` read from ``REGVIZ_SEED_OFFSET`` (0 when unset).
+
+    Raises
+    ------
+    ValueError
+        If ``k`` is not an integer in ``[0, 2**32 - 1 - offset]`` or the variable is not a non-negative integer.
+
+    Examples
+    --------
+    >>> seed()  # doctest: +SKIP
+    0
+    >>> seeds(3)  # doctest: +SKIP
+    [0, 1, 2]
+
+    """
+    offset = seed_offset()
+    return check_int(k, "k", low=0, high=SEED_MAX - offset) + offset
+
+
+def seeds(n: int, start: int = 0) -> list[int]:
+    """Return ``n`` consecutive course seeds, ``[seed(start), ..., seed(start + n - 1)]``.
+
+    Parameters
+    ----------
+    n : int
+        How many seeds, in ``[1, 10_000]``.
+    start : int, default=0
+        The first ``k`` (see :func:`seed`).
+
+    Returns
+    -------
+    list of int
+        The seeds, shifted by ``REGVIZ_SEED_OFFSET`` like :func:`seed`.
+
+    """
+    n = check_int(n, "n", low=1, high=10_000)
+    start = check_int(start, "start", low=0, high=SEED_MAX)
+    return [seed(start + i) for i in range(n)]
 
 
 def seed_everything(seed: int) -> np.random.Generator:
@@ -202,6 +259,8 @@ class EnvironmentReport:
         A human-readable name of that device (GPU model or CPU architecture).
     cpu_count : int
         Logical CPU cores.
+    seed_offset : int
+        The shift ``REGVIZ_SEED_OFFSET`` applies to every seed (0: the seeds of the stored outputs).
 
     """
 
@@ -212,14 +271,16 @@ class EnvironmentReport:
     device: str = "cpu"
     device_name: str = ""
     cpu_count: int = 1
+    seed_offset: int = 0
 
     def __str__(self) -> str:
-        width = max(len(k) for k in ["python", "platform", *self.packages])
+        width = max(len(k) for k in ["python", "platform", "seed offset", *self.packages])
         lines = [f"{'python':<{width}}  {self.python}", f"{'platform':<{width}}  {self.platform}"]
         lines += [f"{name:<{width}}  {version}" for name, version in self.packages.items()]
         lines.append(f"{'devices':<{width}}  {', '.join(self.devices)}")
         lines.append(f"{'device':<{width}}  {self.device} ({self.device_name})")
         lines.append(f"{'cpu cores':<{width}}  {self.cpu_count}")
+        lines.append(f"{'seed offset':<{width}}  {self.seed_offset} ({SEED_OFFSET_VAR})")
         return "\n".join(lines)
 
 
@@ -261,4 +322,5 @@ def environment_report(packages: tuple[str, ...] = _REPORTED_PACKAGES) -> Enviro
         device=device,
         device_name=device_name,
         cpu_count=os.cpu_count() or 1,
+        seed_offset=seed_offset(),
     )

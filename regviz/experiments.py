@@ -34,7 +34,7 @@ import torch
 from numpy.typing import NDArray
 from torch import nn
 
-from ._validation import check_array, check_int, check_real
+from ._validation import check_array, check_int, check_real, check_seed
 from .models import make_mlp
 from .train import History, fit, to_tensors
 
@@ -304,7 +304,7 @@ class RunConfig:
         return ", ".join(parts)
 
 
-def make_model(config: RunConfig, n_inputs: int = 784, n_outputs: int = 10, *, seed: int = 0) -> nn.Module:
+def make_model(config: RunConfig, n_inputs: int = 784, n_outputs: int = 10, *, seed: int | None = None) -> nn.Module:
     """Build the model a configuration describes, with initial weights drawn from ``seed``.
 
     The seed is applied inside a forked random state: PyTorch's global generator
@@ -318,7 +318,8 @@ def make_model(config: RunConfig, n_inputs: int = 784, n_outputs: int = 10, *, s
         Input features, ``>= 1``.
     n_outputs : int, default=10
         Output logits (classes), ``>= 1``.
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of the initial weights, in ``[0, 2**32 - 1]``.
 
     Returns
@@ -331,7 +332,7 @@ def make_model(config: RunConfig, n_inputs: int = 784, n_outputs: int = 10, *, s
         raise ValueError(f"config must be a RunConfig, got {type(config).__name__}")
     n_inputs = check_int(n_inputs, "n_inputs", low=1)
     n_outputs = check_int(n_outputs, "n_outputs", low=1)
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         if config.residual:
@@ -545,7 +546,7 @@ def run_config(
     X_val: Any,
     y_val: Any,
     *,
-    seed: int = 0,
+    seed: int | None = None,
     log_dir: str | os.PathLike[str] | None = None,
     device: Any = None,
 ) -> Run:
@@ -565,7 +566,8 @@ def run_config(
         convert them once for many runs.
     X_val, y_val : array-like or Tensor
         Validation inputs and labels, evaluated after every epoch.
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         In ``[0, 2**32 - 1]``.
     log_dir : path-like or None, default=None
         Run folder for :class:`TensorBoardLogger`; nothing is logged when None.
@@ -579,7 +581,7 @@ def run_config(
     """
     if not isinstance(config, RunConfig):
         raise ValueError(f"config must be a RunConfig, got {type(config).__name__}")
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     X_tr, y_tr = to_tensors(X_train, y_train, device=device)
     X_va, y_va = to_tensors(X_val, y_val, device=device)
     model = make_model(config, X_tr.shape[1], _n_classes(y_tr, y_va), seed=seed)

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import check_array, check_choice, check_int, check_real
+from ._validation import check_array, check_choice, check_int, check_real, check_seed
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import optuna
@@ -335,7 +335,7 @@ def grid_points(space: Mapping[str, Param], budget: int) -> list[dict[str, Any]]
     return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*axes)]
 
 
-def random_points(space: Mapping[str, Param], n_points: int, *, seed: int = 0) -> list[dict[str, Any]]:
+def random_points(space: Mapping[str, Param], n_points: int, *, seed: int | None = None) -> list[dict[str, Any]]:
     """``n_points`` independent draws from the space: uniform, log-uniform or uniform over choices.
 
     Parameters
@@ -344,7 +344,8 @@ def random_points(space: Mapping[str, Param], n_points: int, *, seed: int = 0) -
         The search space.
     n_points : int
         Number of points, ``>= 1``.
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of ``numpy.random.default_rng``.
 
     Returns
@@ -355,7 +356,7 @@ def random_points(space: Mapping[str, Param], n_points: int, *, seed: int = 0) -
     """
     checked = check_search_space(space)
     n_points = check_int(n_points, "n_points", low=1)
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     columns = {name: _from_unit(p, rng.random(n_points)) for name, p in checked.items()}
     return [{name: columns[name][i] for name in checked} for i in range(n_points)]
@@ -632,7 +633,7 @@ def bayes_opt_minimize(
     length_scale: float = 0.2,
     xi: float = 0.01,
     n_candidates: int = 2000,
-    seed: int = 0,
+    seed: int | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     r"""Minimise a function of the unit cube with a Gaussian process and expected improvement.
 
@@ -662,7 +663,8 @@ def bayes_opt_minimize(
         Margin of the expected improvement, ``>= 0``.
     n_candidates : int, default=2000
         Random candidates scored by the acquisition at each step, ``>= 1``.
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of ``numpy.random.default_rng``, which draws the initial points
         and the candidates in that order.
 
@@ -685,7 +687,7 @@ def bayes_opt_minimize(
     length_scale = check_real(length_scale, "length_scale", low=0, low_open=True)
     xi = check_real(xi, "xi", low=0)
     n_candidates = check_int(n_candidates, "n_candidates", low=1)
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     X = rng.random((n_init, n_dims))
     y = _objective_values(objective, X)
@@ -764,7 +766,7 @@ def run_search(
     method: str,
     budget: int,
     *,
-    seed: int = 0,
+    seed: int | None = None,
     n_init: int = 5,
 ) -> SearchTrace:
     """Minimise a function of the unit square with one search method and a budget of evaluations.
@@ -782,7 +784,8 @@ def run_search(
     budget : int
         Number of evaluations, ``>= n_init`` (the grid may use fewer: the
         largest grid that fits).
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of the random parts.
     n_init : int, default=5
         Random evaluations before GP + EI or TPE use a model, ``>= 1``.
@@ -803,7 +806,7 @@ def run_search(
     check_choice(method, "method", SEARCH_METHODS)
     n_init = check_int(n_init, "n_init", low=1)
     budget = check_int(budget, "budget", low=n_init)
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     if method == "grid":
         pts = grid_points({"u": FloatRange(0.0, 1.0), "v": FloatRange(0.0, 1.0)}, budget)
         X = np.array([[p["u"], p["v"]] for p in pts])
@@ -974,7 +977,7 @@ def make_mnist_objective(
     n_train: int | None = None,
     batch_size: int = 64,
     momentum: float = 0.9,
-    seed: int = 0,
+    seed: int | None = None,
     device: Any = None,
     n_threads: int | None = 1,
 ) -> Callable[[optuna.trial.Trial], float]:
@@ -1000,7 +1003,8 @@ def make_mnist_objective(
         Mini-batch size, ``>= 1``.
     momentum : float, default=0.9
         SGD momentum, in [0, 1).
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of the split and base seed of the models.
     device : str, torch.device or None, default=None
         Where to train; CUDA when present, else the CPU (see :func:`regviz.device.get_device`).
@@ -1021,7 +1025,7 @@ def make_mnist_objective(
         n_train = check_int(n_train, "n_train", low=100)
     batch_size = check_int(batch_size, "batch_size", low=1)
     momentum = check_real(momentum, "momentum", low=0, high=1, high_open=True)
-    seed = check_int(seed, "seed", low=0, high=2**31 - 1)
+    seed = check_seed(seed)
     if n_threads is not None:
         n_threads = check_int(n_threads, "n_threads", low=1)
 

@@ -29,7 +29,7 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 
-from ._validation import check_choice, check_int, check_real
+from ._validation import check_choice, check_int, check_real, check_seed
 from .device import get_device
 
 __all__ = ["History", "evaluate", "fit", "param_groups", "to_tensors"]
@@ -388,7 +388,7 @@ def fit(
     l1: float = 0.0,
     n_epochs: int = 10,
     batch_size: int = 64,
-    seed: int = 0,
+    seed: int | None = None,
     device: Any = None,
     patience: int | None = None,
     min_delta: float = 0.0,
@@ -448,7 +448,8 @@ def fit(
         Maximum number of passes over the training data, ``>= 1``.
     batch_size : int, default=64
         Samples per step, ``>= 1`` (the last batch of an epoch may be smaller).
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seeds the order of the samples and, inside this call only, PyTorch's
         global generator (dropout masks); the caller's generator state is
         restored afterwards. In ``[0, 2**32 - 1]``.
@@ -509,7 +510,7 @@ def fit(
     l1 = check_real(l1, "l1", low=0)
     n_epochs = check_int(n_epochs, "n_epochs", low=1)
     batch_size = check_int(batch_size, "batch_size", low=1)
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     if patience is not None:
         patience = check_int(patience, "patience", low=1)
     min_delta = check_real(min_delta, "min_delta", low=0)

@@ -42,3 +42,26 @@ def test_partial_run_keeps_other_rows_and_sections(bench: ModuleType) -> None:
     text = bench.RESULTS.read_text(encoding="utf-8")
     assert "| 00_welcome.ipynb | 5.0 |" in text and "| 13_capstone_mnist.ipynb * | 53.5 |" in text
     assert text.count("ipynb") == 3
+
+
+def test_a_failing_notebook_is_recorded_and_kept(bench: ModuleType) -> None:
+    failed = {**_row("11_batch_norm.ipynb", 12.0), "error": "AssertionError in cell 23"}
+    bench.write_results([_row("10_dropout.ipynb", 20.0), failed], {})
+    text = bench.RESULTS.read_text(encoding="utf-8")
+    assert "| 11_batch_norm.ipynb | 12.0 | 300 | 60 | **failed**: AssertionError in cell 23 |" in text
+    bench.write_results([_row("10_dropout.ipynb", 21.0)], {})  # a partial run keeps the failure on record
+    text = bench.RESULTS.read_text(encoding="utf-8")
+    assert "| 11_batch_norm.ipynb * | 12.0 | 300 | 60 | **failed**: AssertionError in cell 23 |" in text
+
+
+def test_time_notebook_goes_on_after_a_failing_cell(bench: ModuleType, tmp_path: Path) -> None:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("assert x == 2")]
+    path = tmp_path / "99_failing.ipynb"
+    nbformat.write(nb, path)
+    row = bench.time_notebook(path)
+    assert row["error"] == "AssertionError in cell 1"
+    assert row["peak_mb"] > 0  # the memory probe still ran

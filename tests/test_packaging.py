@@ -82,12 +82,17 @@ def test_lazy_submodules() -> None:
         raise AssertionError("unknown attribute must raise AttributeError")
 
 
-def test_nbval_runs_in_the_environment_outputs_are_stored_in() -> None:
-    # stored outputs (regviz._nbtools) and nbval (make test-notebooks) must see the same device and thread count
-    from regviz._nbtools import STORED_OUTPUT_ENV
-
+def test_stored_outputs_and_nbval_share_one_pinned_environment() -> None:
+    # make outputs (execute) and make test-notebooks (strict) both go through tools.nbtools, which applies
+    # PINNED_ENV; no notebook may pick its own thread count or device
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    line = next(row for row in makefile.splitlines() if row.startswith("STORED_ENV :="))
-    assigned = dict(item.split("=", 1) for item in line.split(":=", 1)[1].split())
-    assert assigned == STORED_OUTPUT_ENV
-    assert "$(STORED_ENV) $(PY) -m pytest $(NBVAL)" in makefile
+    assert "$(PY) -m tools.nbtools execute $(NOTEBOOKS)" in makefile
+    assert "$(PY) -m tools.nbtools strict $(NOTEBOOKS)" in makefile
+    assert "$(PY) -m tools.nbtools strict --underneath other-isa $(NOTEBOOKS)" in makefile
+    assert "$(PY) -m tools.nbtools robust $(NOTEBOOKS)" in makefile
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.index("make test\n") < ci.index("make test-isa") < ci.index("make test-robust")
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        text = path.read_text(encoding="utf-8")
+        for forbidden in ("set_num_threads", "os.environ[", "MKL_CBWR", "OMP_NUM_THREADS"):
+            assert forbidden not in text, f"{path.name} sets {forbidden} itself; the pinned environment owns it"

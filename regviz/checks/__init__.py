@@ -3,10 +3,12 @@
 A stub that still raises :class:`NotImplementedError` gets "not implemented
 yet" rather than a traceback; a wrong answer gets the first failing case.
 :func:`compare` is the one-line comparison used by the notebooks' own
-from-scratch-versus-library checks.
+from-scratch-versus-library checks; :func:`compare_paired` is the paired,
+per-seed comparison behind every stochastic claim.
 """
 
 from ._core import Case, CheckResult, Comparison, compare, run_check
+from ._paired import PairedComparison, compare_paired
 from .basics import check_best_slope, check_mse
 from .boundaries import (
     check_early_stopping,
@@ -42,6 +44,7 @@ __all__ = [
     "Case",
     "CheckResult",
     "Comparison",
+    "PairedComparison",
     "check_adam_step",
     "check_alpha_max",
     "check_article_to_sklearn",
@@ -78,5 +81,6 @@ __all__ = [
     "check_warmup_cosine",
     "check_weight_decay_step",
     "compare",
+    "compare_paired",
     "run_check",
 ]

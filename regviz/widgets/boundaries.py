@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_choice, check_int, check_real, check_same_length
+from .._validation import check_array, check_choice, check_int, check_real, check_same_length, check_seed
 from ..plots.boundaries import (
     BoundaryGrid,
     _draw_boundary_contour,
@@ -170,7 +170,7 @@ def fit_tiny_mlp(
     n_steps: int = 400,
     lr: float = 0.5,
     momentum: float = 0.9,
-    seed: int = 0,
+    seed: int | None = None,
 ) -> TinyMLP:
     r"""Train a small ReLU network on a two-class problem, full batch, with SGD and momentum.
 
@@ -216,7 +216,8 @@ def fit_tiny_mlp(
         Learning rate, ``> 0``.
     momentum : float, default=0.9
         Momentum, in [0, 1).
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of the initial weights and of the dropout masks.
 
     Returns
@@ -232,7 +233,7 @@ def fit_tiny_mlp(
     n_steps = check_int(n_steps, "n_steps", low=1, high=100_000)
     lr = check_real(lr, "lr", low=0, low_open=True)
     momentum = check_real(momentum, "momentum", low=0, high=1, high_open=True)
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
     _check_decay_step(weight_decay, lr)
 
     from threadpoolctl import threadpool_limits
@@ -394,7 +395,7 @@ def _fit_kwargs(hidden: Any, n_steps: Any, lr: Any, momentum: Any, seed: Any) ->
         "n_steps": check_int(n_steps, "n_steps", low=1, high=100_000),
         "lr": check_real(lr, "lr", low=0, low_open=True),
         "momentum": check_real(momentum, "momentum", low=0, high=1, high_open=True),
-        "seed": check_int(seed, "seed", low=0, high=2**32 - 1),
+        "seed": check_seed(seed),
     }
 
 
@@ -440,7 +441,7 @@ def weight_decay_explorer(
     n_steps: int = 400,
     lr: float = 0.5,
     momentum: float = 0.9,
-    seed: int = 0,
+    seed: int | None = None,
     resolution: int = 120,
     precompute: bool = False,
 ) -> Explorer:
@@ -547,7 +548,7 @@ def dropout_explorer(
     n_steps: int = 400,
     lr: float = 0.5,
     momentum: float = 0.9,
-    seed: int = 0,
+    seed: int | None = None,
     resolution: int = 120,
     precompute: bool = False,
 ) -> Explorer:

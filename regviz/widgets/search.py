@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import check_choice, check_int
+from .._validation import check_choice, check_int, check_seed
 from ..plots.search import METHOD_LABELS, METHOD_STYLES, plot_best_so_far, plot_trials_2d
 from ..search import SEARCH_METHODS, TEST_FUNCTION_MINIMA, TEST_FUNCTIONS, SearchTrace, run_search
 from ._core import Explorer, new_figure
@@ -20,7 +20,7 @@ def search_explorer(
     method: str = "random",
     budget: int = 16,
     max_budget: int = 30,
-    seed: int = 0,
+    seed: int | None = None,
     n_init: int = 5,
 ) -> Explorer:
     """Choose a search method and a budget; see the points it evaluated and how fast it improved.
@@ -42,7 +42,8 @@ def search_explorer(
         Initial number of evaluations, in ``[n_init, max_budget]``.
     max_budget : int, default=30
         Largest budget of the slider, ``n_init + 1`` to 60.
-    seed : int, default=0
+    seed : int or None, default=None
+        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of the random, GP and TPE searches.
     n_init : int, default=5
         Random evaluations before GP + EI and TPE use their models, ``>= 1``.
@@ -60,7 +61,7 @@ def search_explorer(
     n_init = check_int(n_init, "n_init", low=1, high=20)
     max_budget = check_int(max_budget, "max_budget", low=n_init + 1, high=60)
     budget = check_int(budget, "budget", low=n_init, high=max_budget)
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
+    seed = check_seed(seed)
 
     fn = TEST_FUNCTIONS[objective]
     minimum = TEST_FUNCTION_MINIMA[objective]
