@@ -199,8 +199,16 @@ def alt_text(fig: Any) -> str:
     suptitle = getattr(fig, "_suptitle", None)
     head = _plain(suptitle.get_text()) if suptitle is not None else ""
     panels = [d for d in (_describe_axes(ax) for ax in axes) if d]
-    numbered = " ".join(f"Panel {i}: {d}." for i, d in enumerate(panels, start=1))
-    body = panels[0] if len(panels) == 1 else numbered
+    if len(axes) > 6:  # a grid of small panels (digits, weights): summarise instead of listing each
+        titles = [t for t in (_plain(ax.get_title()) for ax in axes) if t]
+        images = sum(1 for ax in axes if ax.get_images())
+        body = f"{images} of them images" if images else "small plots"
+        if titles:
+            shown = ", ".join(titles[:12]) + (", ..." if len(titles) > 12 else "")
+            body += f"; panel titles: {shown}"
+    else:
+        numbered = " ".join(f"Panel {i}: {d}." for i, d in enumerate(panels, start=1))
+        body = panels[0] if len(panels) == 1 else numbered
     kind = "Figure" if len(axes) <= 1 else f"Figure with {len(axes)} panels"
     text = f"{kind}: {head + '. ' if head else ''}{body}".strip().rstrip(".") + "."
     return text if len(text) <= 1000 else text[:997] + "..."
