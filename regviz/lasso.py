@@ -56,6 +56,9 @@ __all__ = [
     "soft_threshold",
 ]
 
+MAX_BOUNDARY_POINTS = 100_001
+"""Largest ``n_points`` :func:`penalty_boundary` accepts (a smooth curve needs a few hundred)."""
+
 
 # --------------------------------------------------------------------------- argument checks
 
@@ -73,6 +76,12 @@ def _check_xy(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]
     y_arr = check_array(y, "y", ndim=1)
     check_same_length(("X", X_arr), ("y", y_arr))
     return X_arr, y_arr
+
+
+def _check_bool(value: Any, name: str) -> bool:
+    if not isinstance(value, bool | np.bool_):
+        raise ValueError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
 
 
 def _check_coef(coef: Any, n_features: int, name: str = "coef") -> NDArray[np.float64]:
@@ -95,8 +104,8 @@ def soft_threshold(z: Any, threshold: float) -> Any:
 
     Parameters
     ----------
-    z : float or array-like
-        Input value(s), finite.
+    z : float or array-like of shape (n_values,)
+        Input value(s), finite: a number or a non-empty 1-D array.
     threshold : float
         The threshold :math:`t \ge 0`.
 
@@ -107,7 +116,7 @@ def soft_threshold(z: Any, threshold: float) -> Any:
 
     """
     t = check_real(threshold, "threshold", low=0)
-    z_arr = check_array(z, "z", allow_empty=True)
+    z_arr = check_array(z, "z", ndim=(0, 1))
     out = np.sign(z_arr) * np.maximum(np.abs(z_arr) - t, 0.0)
     return float(out) if out.ndim == 0 else out
 
@@ -130,7 +139,8 @@ def alpha_max(X: Any, y: Any, *, l1_ratio: float = 1.0, fit_intercept: bool = Tr
         :math:`\rho`, in (0, 1]; with :math:`\rho = 0` (ridge) no finite
         ``alpha`` zeroes the coefficients.
     fit_intercept : bool, default=True
-        Whether the model has an unpenalised intercept (then X and y are centred).
+        Whether the model has an unpenalised intercept (then X and y are centred). Only ``True`` or ``False``:
+        ``None`` or the string ``"False"`` (truthy!) are refused.
 
     Returns
     -------
@@ -140,6 +150,7 @@ def alpha_max(X: Any, y: Any, *, l1_ratio: float = 1.0, fit_intercept: bool = Tr
     """
     X_arr, y_arr = _check_xy(X, y)
     r = check_real(l1_ratio, "l1_ratio", low=0, high=1, low_open=True)
+    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
     if fit_intercept:
         X_arr = X_arr - X_arr.mean(axis=0)
         y_arr = y_arr - y_arr.mean()
@@ -322,8 +333,7 @@ def enet_cd(
     X_arr, y_arr = _check_xy(X, y)
     a = _check_alpha(alpha)
     r = _check_l1_ratio(l1_ratio)
-    if not isinstance(fit_intercept, bool):
-        raise ValueError(f"fit_intercept must be True or False, got {fit_intercept!r}")
+    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
     max_iter = check_int(max_iter, "max_iter", low=1)
     tol = check_real(tol, "tol", low=0)
     n, p = X_arr.shape
@@ -549,7 +559,8 @@ def penalty_boundary(level: float, l1_ratio: float, *, n_points: int = 721) -> N
     l1_ratio : float
         :math:`\rho \in [0, 1]`.
     n_points : int, default=721
-        Number of points, ``1 + 4k`` with ``k >= 1`` so the corners are hit.
+        Number of points, ``1 + 4k`` with ``k >= 1`` so the corners are hit, at most
+        ``MAX_BOUNDARY_POINTS = 100_001``.
 
     Returns
     -------
@@ -559,8 +570,9 @@ def penalty_boundary(level: float, l1_ratio: float, *, n_points: int = 721) -> N
     """
     t = check_real(level, "level", low=0)
     r = check_real(l1_ratio, "l1_ratio", low=0, high=1)
-    if isinstance(n_points, bool) or not isinstance(n_points, int) or n_points < 5 or (n_points - 1) % 4:
-        raise ValueError(f"n_points must be an integer 1 + 4k with k >= 1, got {n_points!r}")
+    n_points = check_int(n_points, "n_points", low=5, high=MAX_BOUNDARY_POINTS)
+    if (n_points - 1) % 4:
+        raise ValueError(f"n_points must be an integer 1 + 4k in [5, {MAX_BOUNDARY_POINTS}], got {n_points!r}")
     theta = np.linspace(0, 2 * np.pi, n_points)
     u = np.c_[np.cos(theta), np.sin(theta)]
     u[:: (n_points - 1) // 4] = np.round(u[:: (n_points - 1) // 4])  # exact corners

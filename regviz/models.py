@@ -98,8 +98,20 @@ def make_mlp(
     a Linear followed by BatchNorm has no bias, since the norm's shift replaces
     it). The output layer is a plain ``Linear``: no softmax.
 
+    With ``batch_norm=True`` the hidden dropout comes only **after the last
+    batch norm** (just before the output layer), never in front of a
+    ``BatchNorm1d``: a batch norm fed by dropout collects its running variance
+    from dropped-out inputs and applies it in evaluation mode to inputs with a
+    different variance (the *variance shift*, Li et al., 2019). So
+    ``make_mlp(784, (128, 128), 10, batch_norm=True, dropout=0.5)`` is
+    ``Linear → BatchNorm1d → ReLU → Linear → BatchNorm1d → ReLU → Dropout → Linear``.
+    ``input_dropout`` still precedes the first batch norm: keep it light, or off.
+
     Call ``torch.manual_seed(...)`` first: the initial weights come from
-    PyTorch's global generator.
+    PyTorch's global generator. The default ``init="default"`` keeps PyTorch's
+    own initialisation of ``nn.Linear`` (``kaiming_uniform_`` with ``a=sqrt(5)``:
+    weight variance ``1 / (3 * fan_in)``, a third of He's); pass ``init="he"``
+    for He initialisation, which keeps the signal's scale through ReLU layers.
 
     Parameters
     ----------
@@ -117,12 +129,14 @@ def make_mlp(
     std : float, default=0.01
         Standard deviation for ``init="normal"``, ``> 0``.
     dropout : float, default=0.0
-        Drop probability after each hidden activation, in [0, 1).
+        Drop probability after each hidden activation, in [0, 1); with
+        ``batch_norm=True``, after the last hidden activation only.
     input_dropout : float, default=0.0
         Drop probability on the raw input, in [0, 1). Keep it light (about 0.2
         at most): at 0.5 half of every image is erased before the network sees it.
     batch_norm : bool, default=False
-        Insert ``nn.BatchNorm1d`` after each hidden ``Linear``.
+        Insert ``nn.BatchNorm1d`` after each hidden ``Linear`` (and keep the
+        hidden dropout behind the last one, see above).
 
     Returns
     -------
@@ -154,12 +168,13 @@ def make_mlp(
     if input_dropout > 0:
         layers.append(nn.Dropout(input_dropout))
     width_in = n_inputs
-    for width in widths:
+    for i, width in enumerate(widths):
         layers.append(nn.Linear(width_in, width, bias=not batch_norm))
         if batch_norm:
             layers.append(nn.BatchNorm1d(width))
         layers.append(ACTIVATIONS[activation]())
-        if dropout > 0:
+        is_last = i == len(widths) - 1
+        if dropout > 0 and (is_last or not batch_norm):  # dropout never feeds a batch norm
             layers.append(nn.Dropout(dropout))
         width_in = width
     layers.append(nn.Linear(width_in, n_outputs))

@@ -49,6 +49,10 @@ __all__ = [
     "shrinkage_factors",
 ]
 
+MAX_DEGREE = 100
+"""Largest degree :func:`polynomial_design` accepts: far beyond any useful polynomial (powers of ``x`` above a few
+dozen are numerically useless), small enough that a typo cannot allocate gigabytes."""
+
 
 def check_alpha(alpha: Any, name: str = "alpha") -> float:
     """Return ``alpha`` as a float in ``[0, inf)``, or raise ``ValueError``.
@@ -112,7 +116,7 @@ def polynomial_design(x: Any, degree: int, *, include_bias: bool = False) -> NDA
     x : array-like of shape (n_samples,)
         The input.
     degree : int
-        Highest power, ``>= 0``.
+        Highest power, in ``[0, MAX_DEGREE]`` (``MAX_DEGREE = 100``).
     include_bias : bool, default=False
         Whether to start with a column of ones (``x**0``). Leave it out when
         the model fits its own intercept, as :func:`ridge_fit` does.
@@ -125,7 +129,7 @@ def polynomial_design(x: Any, degree: int, *, include_bias: bool = False) -> NDA
 
     """
     x_arr = check_array(x, "x", ndim=1)
-    degree = check_int(degree, "degree", low=0)
+    degree = check_int(degree, "degree", low=0, high=MAX_DEGREE)
     include_bias = _check_bool(include_bias, "include_bias")
     start = 0 if include_bias else 1
     return x_arr[:, None] ** np.arange(start, degree + 1)

@@ -1,14 +1,16 @@
 """Hyperparameter search: search spaces, grid and random designs, Bayesian optimisation, storages.
 
-Notebook 12 writes each method out; this module keeps what the notebook and
-the command-line worker (:mod:`regviz.search_worker`) share, as tested references.
+Notebooks 12 (grid, random and halving search) and 13 (Bayesian optimisation,
+Optuna) write each method out; this module keeps what the notebooks and the
+command-line worker (:mod:`regviz.search_worker`) share, as tested references.
 
 * :class:`FloatRange`, :class:`IntRange`, :class:`Categorical` — one
   hyperparameter each, validated when built (no empty choices, no
   ``low > high``, no log range reaching 0); :func:`check_search_space`
   validates a whole space.
-* :func:`grid_points`, :func:`random_points`, :func:`suggest` — a grid and
-  a random design within a budget, and the same space asked of an Optuna trial.
+* :func:`grid_points`, :func:`random_points`, :func:`suggest` — a grid (ends
+  included, or cell-centred) and a random design within a budget of at most
+  :data:`MAX_DESIGN_POINTS` points, and the same space asked of an Optuna trial.
 * :func:`expected_improvement`, :func:`probability_of_improvement`,
   :func:`bayes_opt_minimize` — Bayesian optimisation with a Gaussian process
   (scikit-learn's ``GaussianProcessRegressor``) on the unit cube.
@@ -45,6 +47,8 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = [
     "BRANIN_MIN",
+    "GRID_SPACINGS",
+    "MAX_DESIGN_POINTS",
     "MNIST_SPACE",
     "QUADRATIC_SPACE",
     "SEARCH_METHODS",
@@ -272,10 +276,28 @@ def _from_unit(param: Param, u: NDArray[np.float64]) -> list[Any]:
     return [float(v) for v in values]
 
 
-def _axis_values(param: Param, k: int) -> list[Any]:
+MAX_DESIGN_POINTS = 100_000
+"""Largest design :func:`grid_points` and :func:`random_points` build.
+
+A search evaluates every point of its design, so even this is far beyond any budget a search of the course
+(or of a laptop) can spend; the bound stops a mistyped budget (``10**9``) from allocating gigabytes of
+dictionaries and running for minutes before anything is evaluated. Larger requests raise ``ValueError``.
+"""
+
+GRID_SPACINGS: tuple[str, ...] = ("ends", "centred")
+"""How :func:`grid_points` spaces ``k`` values on a range: ``"ends"`` includes both ends
+(``numpy.linspace(0, 1, k)``), ``"centred"`` takes the centres of ``k`` equal cells, ``(i + 1/2) / k``."""
+
+
+def _axis_values(param: Param, k: int, spacing: str = "ends") -> list[Any]:
     if isinstance(param, Categorical):
         return list(param.choices)
-    u = np.array([0.5]) if k == 1 else np.linspace(0.0, 1.0, k)
+    if k == 1:
+        u = np.array([0.5])
+    elif spacing == "centred":
+        u = (np.arange(k) + 0.5) / k
+    else:
+        u = np.linspace(0.0, 1.0, k)
     values = _from_unit(param, u)
     return list(dict.fromkeys(values))  # integer axes may repeat after rounding
 
@@ -299,38 +321,54 @@ def _grid_shape(space: dict[str, Param], budget: int) -> list[int]:
     return [counts[name] for name in space]
 
 
-def grid_points(space: Mapping[str, Param], budget: int) -> list[dict[str, Any]]:
+def grid_points(space: Mapping[str, Param], budget: int, *, spacing: str = "ends") -> list[dict[str, Any]]:
     """A full grid of at most ``budget`` points, as even across the ranges as the budget allows.
 
     Categorical hyperparameters contribute all their choices; the budget left
     is shared by the ranges, each getting ``k`` or ``k + 1`` evenly spaced
-    values (log-spaced for a log range) with the ends included.
-    A single value sits at the middle of its range.
+    values (log-spaced for a log range). A single value sits at the middle
+    of its range.
 
     Parameters
     ----------
     space : mapping of str to FloatRange, IntRange or Categorical
         The search space.
     budget : int
-        Largest number of points, ``>= 1`` and at least the number of
-        combinations of the categorical choices.
+        Largest number of points, in ``[1, MAX_DESIGN_POINTS]`` (100,000) and at
+        least the number of combinations of the categorical choices.
+    spacing : {"ends", "centred"}, default="ends"
+        ``"ends"``: ``k`` values with both ends of the range included, as
+        ``numpy.linspace`` gives them (``0, 1/3, 2/3, 1`` for ``k = 4``);
+        ``"centred"``: the centres of ``k`` equal cells (``1/8, 3/8, 5/8, 7/8``),
+        the fair grid to compare a random search with: no value is spent on an
+        edge of the range.
 
     Returns
     -------
     list of dict
         One ``{name: value}`` per point; the first hyperparameter varies slowest.
 
+    Raises
+    ------
+    ValueError
+        If the space is invalid, ``budget`` is not an integer in
+        ``[1, MAX_DESIGN_POINTS]`` or is smaller than the number of categorical
+        combinations, or ``spacing`` is unknown.
+
     Examples
     --------
     >>> pts = grid_points({"a": FloatRange(0, 1), "b": FloatRange(0, 1)}, 9)
     >>> len(pts), sorted({p["a"] for p in pts})
     (9, [0.0, 0.5, 1.0])
+    >>> sorted({p["a"] for p in grid_points({"a": FloatRange(0, 1)}, 4, spacing="centred")})
+    [0.125, 0.375, 0.625, 0.875]
 
     """
     checked = check_search_space(space)
-    budget = check_int(budget, "budget", low=1)
+    budget = check_int(budget, "budget", low=1, high=MAX_DESIGN_POINTS)
+    check_choice(spacing, "spacing", GRID_SPACINGS)
     shape = _grid_shape(checked, budget)
-    axes = [_axis_values(p, k) for p, k in zip(checked.values(), shape, strict=True)]
+    axes = [_axis_values(p, k, spacing) for p, k in zip(checked.values(), shape, strict=True)]
     names = list(checked)
     return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*axes)]
 
@@ -343,7 +381,7 @@ def random_points(space: Mapping[str, Param], n_points: int, *, seed: int | None
     space : mapping of str to FloatRange, IntRange or Categorical
         The search space.
     n_points : int
-        Number of points, ``>= 1``.
+        Number of points, in ``[1, MAX_DESIGN_POINTS]`` (100,000).
     seed : int or None, default=None
         ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of ``numpy.random.default_rng``.
@@ -353,9 +391,14 @@ def random_points(space: Mapping[str, Param], n_points: int, *, seed: int | None
     list of dict
         One ``{name: value}`` per point.
 
+    Raises
+    ------
+    ValueError
+        If the space is invalid or ``n_points`` is not an integer in ``[1, MAX_DESIGN_POINTS]``.
+
     """
     checked = check_search_space(space)
-    n_points = check_int(n_points, "n_points", low=1)
+    n_points = check_int(n_points, "n_points", low=1, high=MAX_DESIGN_POINTS)
     seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     columns = {name: _from_unit(p, rng.random(n_points)) for name, p in checked.items()}
@@ -777,13 +820,14 @@ def run_search(
         A name in :data:`TEST_FUNCTIONS` or ``objective(X) -> values`` with
         ``X`` of shape (n_points, 2) in [0, 1].
     method : {"grid", "random", "gp-ei", "tpe"}
-        ``"grid"``: :func:`grid_points` (the same for every seed);
+        ``"grid"``: :func:`grid_points` with ``spacing="centred"``, the fair
+        grid (the same for every seed);
         ``"random"``: uniform points; ``"gp-ei"``: :func:`bayes_opt_minimize`;
         ``"tpe"``: Optuna's ``TPESampler(seed=seed, n_startup_trials=n_init)``,
         trials run one after the other (deterministic for a seed).
     budget : int
-        Number of evaluations, ``>= n_init`` (the grid may use fewer: the
-        largest grid that fits).
+        Number of evaluations, in ``[n_init, MAX_DESIGN_POINTS]`` (the grid
+        may use fewer: the largest grid that fits).
     seed : int or None, default=None
         ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of the random parts.
@@ -804,11 +848,11 @@ def run_search(
     if not callable(fn):
         raise ValueError(f"objective must be a name in {sorted(TEST_FUNCTIONS)} or a callable, got {objective!r}")
     check_choice(method, "method", SEARCH_METHODS)
-    n_init = check_int(n_init, "n_init", low=1)
-    budget = check_int(budget, "budget", low=n_init)
+    n_init = check_int(n_init, "n_init", low=1, high=MAX_DESIGN_POINTS)
+    budget = check_int(budget, "budget", low=n_init, high=MAX_DESIGN_POINTS)
     seed = check_seed(seed)
     if method == "grid":
-        pts = grid_points({"u": FloatRange(0.0, 1.0), "v": FloatRange(0.0, 1.0)}, budget)
+        pts = grid_points({"u": FloatRange(0.0, 1.0), "v": FloatRange(0.0, 1.0)}, budget, spacing="centred")
         X = np.array([[p["u"], p["v"]] for p in pts])
         y = _objective_values(fn, X)
     elif method == "random":
@@ -838,13 +882,41 @@ _STORAGE_FORMS = (
 )
 
 
-def _hide_password(url: str) -> str:
-    try:
-        from sqlalchemy.engine import make_url
+def _split_credentials(url: str) -> tuple[str, str | None]:
+    """Return ``url`` with any password replaced by ``***``, and the password (None if there is none).
 
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return url
+    Done by hand rather than by a URL parser, so that a URL no parser accepts (a port that is not a number,
+    a broken IPv6 host, an ``@`` inside the password) is redacted too: everything between the first ``:`` of
+    the credentials and the **last** ``@`` counts as the password (redacting too much is safe).
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url, None
+    at = rest.rfind("@")
+    colon = rest.find(":")
+    if at == -1 or colon == -1 or colon > at:
+        return url, None
+    password = rest[colon + 1 : at]
+    return f"{scheme}://{rest[:colon]}:***{rest[at:]}", password or None
+
+
+def _hide_password(url: str) -> str:
+    """The URL with its password replaced by ``***``, whatever the URL looks like."""
+    return _split_credentials(url)[0]
+
+
+def _scrub(text: str, url: str) -> str:
+    """``text`` with the URL's password (raw and percent-decoded) replaced by ``***``."""
+    import re
+    from urllib.parse import unquote
+
+    _, password = _split_credentials(url)
+    if password:
+        secrets = {password, unquote(password)}
+        secrets |= {piece for s in list(secrets) for piece in re.split(r"[@:/]", s) if len(piece) >= 3}
+        for secret in sorted(secrets, key=len, reverse=True):  # longest first: no half-replaced secret remains
+            text = text.replace(secret, "***")
+    return text
 
 
 def _postgres_driver(url: str) -> str:
@@ -908,21 +980,14 @@ def open_storage(url: str, *, connect_timeout: float = 5.0) -> optuna.storages.B
     if not isinstance(url, str) or not url.strip():
         raise ValueError(f"url must be a storage URL such as {_STORAGE_FORMS}; got {url!r}")
     connect_timeout = check_real(connect_timeout, "connect_timeout", low=0, low_open=True)
-    import optuna
 
     url = url.strip()
     scheme = url.split("://", 1)[0].split("+", 1)[0].lower() if "://" in url else ""
     if scheme == "journal":
-        path = Path(url[len("journal://") :])
-        if not path.name:
-            raise ValueError(f"url must name a file after journal://, got {url!r}")
-        if not path.parent.is_dir():
-            raise ValueError(f"url points into a folder that does not exist: {path.parent}")
-        from optuna.storages.journal import JournalFileBackend
-
-        return optuna.storages.JournalStorage(JournalFileBackend(os.fspath(path)))
+        return _journal_storage(url)
     if scheme not in _RDB_SCHEMES:
         raise ValueError(f"url must be one of {_STORAGE_FORMS}; got {_hide_password(url)!r}")
+    shown = _hide_password(url)
     if url.lower().startswith("postgresql://"):
         url = _postgres_driver(url)
     timeout = max(1, math.ceil(connect_timeout))
@@ -930,11 +995,63 @@ def open_storage(url: str, *, connect_timeout: float = 5.0) -> optuna.storages.B
     try:
         return _rdb_storage(url, {"connect_args": connect_args, "pool_pre_ping": True})
     except ImportError as exc:
-        raise StorageError(f"cannot open {_hide_password(url)}: the database driver is missing ({exc})") from exc
+        detail = _scrub(str(exc), url)
+        raise StorageError(f"cannot open {shown}: the database driver is missing ({detail})") from None
     except Exception as exc:
         first_line = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-        detail = first_line[0] if first_line else type(exc).__name__
-        raise StorageError(f"cannot open {_hide_password(url)}: {detail}") from exc
+        detail = _scrub(first_line[0] if first_line else type(exc).__name__, url)
+        raise StorageError(f"cannot open {shown}: {detail}") from None  # the original may quote the password
+
+
+def _check_journal_lines(path: Path) -> None:
+    """Refuse a journal whose complete lines are not JSON (Optuna forgives a bad *last* line until it appends)."""
+    import json
+
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    number = 0
+    try:
+        with open(path, "rb") as fh:
+            for line in fh:
+                number += 1
+                if line.endswith(b"\n"):  # a line without its newline may be another worker's write in progress
+                    json.loads(line)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise StorageError(
+            f"the journal file {path} is damaged (line {number} is not a journal record: {exc}); "
+            "move it aside to start a new one"
+        ) from None
+    except OSError as exc:
+        raise StorageError(f"cannot read the journal file {path}: {exc.strerror or exc}") from None
+
+
+def _journal_storage(url: str) -> optuna.storages.BaseStorage:
+    """Optuna's journal-file storage, after checking the file can be written (clear errors, no traceback)."""
+    import optuna
+    from optuna.storages.journal import JournalFileBackend
+
+    path = Path(url[len("journal://") :])
+    if not path.name:
+        raise ValueError(f"url must name a file after journal://, got {url!r}")
+    if not path.parent.is_dir():
+        raise ValueError(f"url points into a folder that does not exist: {path.parent}")
+    if path.is_dir():
+        raise ValueError(f"url must name a journal file, but {path} is a folder")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise ValueError(f"url names a journal file this process cannot read and write: {path}")
+    if not path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ValueError(f"url points into a folder this process cannot write to: {path.parent}")
+    _check_journal_lines(path)
+    try:
+        storage = optuna.storages.JournalStorage(JournalFileBackend(os.fspath(path)))
+        storage.get_all_studies()  # replays the journal now, so a damaged file is named here, not deep in Optuna
+    except OSError as exc:
+        raise StorageError(f"cannot create or open the journal file {path}: {exc.strerror or exc}") from None
+    except (ValueError, KeyError, TypeError) as exc:  # json.JSONDecodeError is a ValueError
+        raise StorageError(
+            f"the journal file {path} is damaged ({type(exc).__name__}: {exc}); move it aside to start a new one"
+        ) from None
+    return storage
 
 
 # --------------------------------------------------------------------------- objectives of the worker

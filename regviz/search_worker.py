@@ -18,8 +18,9 @@ and refuses to join a study of another objective. Each trial it runs carries
 the user attribute ``worker`` (``host:pid``), so you can count who ran what.
 
 Exit status: 0 on success; 2 with a one-line ``search_worker: error: ...``
-message for a bad argument, a bad storage URL or an unreachable server
-(within ``--connect-timeout`` seconds); 1 if trials failed.
+message (never a password, never a traceback) for a bad argument, a bad storage URL, a journal file that
+cannot be written or read, an unreachable server (within ``--connect-timeout`` seconds) or damaged course
+data; 1 if trials failed.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .data import DataError
 from .search import StorageError, make_mnist_objective, open_storage, quadratic_objective
 
 __all__ = ["OBJECTIVES", "build_parser", "main", "run_worker"]
@@ -123,6 +125,8 @@ def _load_or_create(storage: Any, study: str, objective: str, seed: int | None) 
             if attempt == 4:
                 raise
             time.sleep(0.2 * (attempt + 1))
+        except (OSError, ValueError) as exc:  # a journal that cannot be written, or that holds garbage
+            raise StorageError(f"cannot use the storage for study {study!r}: {type(exc).__name__}: {exc}") from None
     if result.direction != optuna.study.StudyDirection.MINIMIZE:
         raise _CleanExit(f"study {study!r} exists and maximises; this worker minimises")
     served = result.user_attrs.get("objective")
@@ -190,10 +194,10 @@ def run_worker(
         seed = check_int(seed, "seed", low=0, high=2**31 - 1)
 
     optuna.logging.set_verbosity(optuna.logging.WARNING)
+    fn = _objective(objective, n_epochs)  # loads the objective's data first: damaged data create no study
     storage = open_storage(storage_url, connect_timeout=connect_timeout)
     study = _load_or_create(storage, study_name, objective, seed)
     worker = f"{socket.gethostname()}:{os.getpid()}"
-    fn = _objective(objective, n_epochs)
     mine: list[int] = []
 
     def tagged(trial: optuna.trial.Trial) -> float:
@@ -228,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.storage, args.study, args.n_trials, objective=args.objective, seed=args.seed,
             n_epochs=args.n_epochs, connect_timeout=args.connect_timeout,
         )  # fmt: skip
-    except (ValueError, StorageError, _CleanExit) as exc:
+    except (ValueError, StorageError, DataError, _CleanExit) as exc:
         print(f"{_PROG}: error: {exc}", file=sys.stderr)
         return 2
     states = ", ".join(f"{n} {s.lower()}" for s, n in sorted(report["states"].items()))

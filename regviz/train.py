@@ -32,7 +32,7 @@ from tqdm.auto import tqdm
 from ._validation import check_choice, check_int, check_real, check_seed
 from .device import get_device
 
-__all__ = ["History", "evaluate", "fit", "param_groups", "to_tensors"]
+__all__ = ["History", "evaluate", "fit", "param_groups", "predict", "to_tensors"]
 
 _OPTIMIZERS = ("sgd", "adam", "adamw")
 _TRAIN_METRICS = ("running", "eval")
@@ -115,6 +115,49 @@ def _model_device(model: nn.Module) -> torch.device:
     for buffer in model.buffers():
         return buffer.device
     return get_device()
+
+
+def predict(model: Any, X: Any, *, batch_size: int = 1024, device: Any = None, flatten: bool = True) -> np.ndarray:
+    """Predicted class of each sample (largest logit; logit > 0 for a single output), in evaluation mode.
+
+    Parameters
+    ----------
+    model : torch.nn.Module
+        A classifier returning logits; its training mode is restored afterwards.
+    X : array-like or Tensor of shape (n_samples, ...)
+        Inputs (flattened as in :func:`to_tensors`).
+    batch_size : int, default=1024
+        Samples per forward pass, ``>= 1``.
+    device : str, torch.device or None, default=None
+        Where to predict; the device of the model's parameters when None (the CPU for a model without any).
+    flatten : bool, default=True
+        Flatten inputs with more than two dimensions.
+
+    Returns
+    -------
+    ndarray of shape (n_samples,), int64
+        The predicted classes, on the host.
+
+    """
+    model = _check_module(model)
+    batch_size = check_int(batch_size, "batch_size", low=1)
+    if not isinstance(flatten, bool):
+        raise ValueError(f"flatten must be True or False, got {flatten!r}")
+    dev = _resolve_device(device) if device is not None else _model_device(model)
+    model.to(dev)
+    X_t = _as_tensor(X, "X")
+    X_t, _ = to_tensors(X_t, torch.zeros(len(X_t), dtype=torch.int64), device=dev, flatten=flatten)
+    _check_fits(model, X_t, torch.zeros(1, dtype=torch.int64, device=dev), "X", "y")
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            outs = [model(X_t[i : i + batch_size]) for i in range(0, len(X_t), batch_size)]
+    finally:
+        model.train(was_training)
+    logits = torch.cat(outs)
+    classes = (logits.reshape(-1) > 0).long() if _single_logit(logits) else logits.argmax(dim=1)
+    return classes.cpu().numpy().astype(np.int64)
 
 
 def _as_tensor(value: Any, name: str) -> torch.Tensor:
@@ -238,6 +281,52 @@ def param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
     return groups
 
 
+def _first_linear_inputs(model: nn.Module) -> int | None:
+    for module in model.modules():
+        if isinstance(module, nn.Linear):
+            return int(module.in_features)
+    return None
+
+
+def _check_fits(model: nn.Module, X: torch.Tensor, y: torch.Tensor, x_name: str, y_name: str) -> None:
+    """Run the model on one sample (evaluation mode, no gradient, no random draw) and check X and y fit it.
+
+    Turns PyTorch's shape errors and out-of-range labels into ``ValueError`` naming the argument, before any
+    training step: labels must be 0/1 for a model with one output, and below the number of outputs otherwise.
+    """
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            outputs = model(X[:1])
+    except RuntimeError as exc:
+        expected = _first_linear_inputs(model)
+        got = tuple(X.shape[1:])
+        if expected is not None and X.ndim == 2 and X.shape[1] != expected:
+            raise ValueError(
+                f"{x_name} must have {expected} features per sample for this model (its first Linear layer takes "
+                f"{expected}), got {X.shape[1]}"
+            ) from exc
+        raise ValueError(f"{x_name} of sample shape {got} does not fit the model: {exc}") from exc
+    finally:
+        model.train(was_training)
+    if not isinstance(outputs, torch.Tensor) or outputs.ndim not in (1, 2) or outputs.shape[0] != 1:
+        shape = tuple(outputs.shape) if isinstance(outputs, torch.Tensor) else type(outputs).__name__
+        raise ValueError(f"model must return logits of shape (n_samples, n_classes), got {shape} for one sample")
+    top = int(y.max()) if len(y) else 0
+    if _single_logit(outputs):
+        if top > 1:
+            raise ValueError(
+                f"{y_name} must hold 0/1 labels for a model with one output (a binary classifier), got labels up "
+                f"to {top}; give the model one output per class for more classes"
+            )
+    elif top >= outputs.shape[1]:
+        raise ValueError(
+            f"{y_name} must hold labels in [0, {outputs.shape[1] - 1}] for a model with {outputs.shape[1]} outputs, "
+            f"got label {top}"
+        )
+
+
 def _default_loss(outputs: torch.Tensor) -> nn.Module:
     return nn.BCEWithLogitsLoss() if _single_logit(outputs) else nn.CrossEntropyLoss()
 
@@ -337,6 +426,7 @@ def evaluate(
     dev = _resolve_device(device) if device is not None else _model_device(model)
     model.to(dev)
     X_t, y_t = to_tensors(X, y, device=dev, flatten=flatten)
+    _check_fits(model, X_t, y_t, "X", "y")
     return _evaluate_tensors(model, X_t, y_t, loss_fn, batch_size)
 
 
@@ -544,6 +634,9 @@ def fit(
                 f"X_val must have the feature shape of X_train {tuple(X_tr.shape[1:])}, got {tuple(X_va.shape[1:])}"
             )
     model.to(dev)
+    _check_fits(model, X_tr, y_tr, "X_train", "y_train")
+    if has_val:
+        _check_fits(model, X_va, y_va, "X_val", "y_val")
     opt = _make_optimizer(optimizer, model, lr, momentum, weight_decay)
     penalised = [p for p in model.parameters() if p.requires_grad and p.ndim >= 2] if l1 > 0 else []
 

@@ -28,19 +28,19 @@ def _row(name: str, seconds: float, peak: float = 300.0) -> dict[str, object]:
 def test_partial_run_keeps_other_rows_and_sections(bench: ModuleType) -> None:
     browser = "<!-- browser-latency:start -->\n## Slider latency\n| a | b |\n<!-- browser-latency:end -->"
     bench.RESULTS.write_text("# Benchmarks\n\n" + browser + "\n", encoding="utf-8")
-    full = [_row("00_welcome.ipynb", 6.3), _row("05_ridge.ipynb", 9.8), _row("13_capstone_mnist.ipynb", 53.5)]
+    full = [_row("00_welcome.ipynb", 6.3), _row("05_ridge.ipynb", 9.8), _row("14_capstone_mnist.ipynb", 53.5)]
     modules = {"bench_ridge": [{"benchmark": "b", "metric": "m", "value": 15.8, "unit": "ms", "note": "n"}]}
     bench.write_results(full, modules)
     bench.write_results([_row("05_ridge.ipynb", 50.0)], {})  # only 05 again, and over its 45 s budget
     text = bench.RESULTS.read_text(encoding="utf-8")
     assert "| 00_welcome.ipynb * | 6.3 | 300 | 60 | yes |" in text  # kept, marked as earlier
     assert "| 05_ridge.ipynb | 50.0 | 300 | 45 | **no** |" in text  # replaced, verdict follows the budget
-    assert "| 13_capstone_mnist.ipynb * | 53.5 | 300 | 120 | yes |" in text
+    assert "| 14_capstone_mnist.ipynb * | 53.5 | 300 | 120 | yes |" in text
     assert "| **total** | **109.8** |" in text
     assert browser in text and "| b | m | 15.8 | ms | n |" in text  # other sections survive
     bench.write_results([_row("00_welcome.ipynb", 5.0)], {})  # a row kept once is still read back
     text = bench.RESULTS.read_text(encoding="utf-8")
-    assert "| 00_welcome.ipynb | 5.0 |" in text and "| 13_capstone_mnist.ipynb * | 53.5 |" in text
+    assert "| 00_welcome.ipynb | 5.0 |" in text and "| 14_capstone_mnist.ipynb * | 53.5 |" in text
     assert text.count("ipynb") == 3
 
 

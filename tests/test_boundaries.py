@@ -355,6 +355,96 @@ def test_learning_curve_explorer_validates() -> None:
         widgets.learning_curve_explorer({0.0: _fake_history(0.1), 0.5: _fake_history(0.1)}, value=0.2)
 
 
+def _diverged_history(n: int = 8, from_epoch: int = 4) -> dict[str, list[float]]:
+    """What fit returns for a run whose loss blew up at ``from_epoch``: NaN losses, NaN accuracies after it."""
+    h = _fake_history(0.1, n)
+    for key in h:
+        h[key] = [v if epoch < from_epoch else float("nan") for epoch, v in enumerate(h[key], start=1)]
+    h["train_loss"][from_epoch - 2] = float("inf")  # the loss overflowed one epoch before it became NaN
+    return h
+
+
+def test_learning_curve_explorer_draws_a_diverged_run_with_gaps() -> None:
+    histories = {0.0: _fake_history(0.2), 0.5: _diverged_history(), 0.8: _fake_history(0.05)}
+    explorer = widgets.learning_curve_explorer(histories, metric="loss")
+    ax_c, ax_f = explorer.figure.axes
+    ylim = ax_c.get_ylim()
+    assert np.all(np.isfinite(ylim)) and ylim[1] > 0.5  # axes from the finite values of every run
+    first = explorer.image.value
+    explorer.set(value=0.5)
+    assert explorer.image.value != first
+    train_line, val_line = ax_c.lines[:2]
+    train_y, val_y = np.asarray(train_line.get_ydata()), np.asarray(val_line.get_ydata())
+    assert np.all(np.isnan(val_y[3:])) and np.allclose(val_y[:3], histories[0.5]["val_loss"][:3])  # gaps, not zeros
+    assert np.isnan(train_y[2]) and np.isfinite(train_y[:2]).all()  # an infinite loss is a gap too
+    final_val = np.asarray(next(a for a in ax_f.lines if a.get_gid() == "validation").get_ydata())
+    assert np.isnan(final_val[1]) and np.isfinite(final_val[[0, 2]]).all()
+    notes = [t for t in ax_f.texts if t.get_gid() == "diverged"]
+    assert len(notes) == 1 and notes[0].get_text() == "diverged" and notes[0].xy[0] == 0.5
+    assert ax_c.get_title() == "p = 0.5: last-epoch gap (train − validation) n/a (diverged)"
+    assert "validation mean loss n/a (diverged)" in explorer.label.value
+    explorer.set(value=0.8)
+    assert f"validation mean loss {histories[0.8]['val_loss'][-1]:.3f}" in explorer.label.value  # the others as before
+
+
+def test_learning_curve_explorer_accepts_a_diverged_fit_history() -> None:
+    torch = pytest.importorskip("torch")
+    from regviz.train import fit
+
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(32, 2)), rng.integers(0, 2, 32)
+    runs = {}
+    for lr in (0.1, 1e10):  # the second learning rate blows the weights up: NaN losses from the first epochs on
+        torch.manual_seed(0)
+        model = torch.nn.Sequential(torch.nn.Linear(2, 8), torch.nn.ReLU(), torch.nn.Linear(8, 2))
+        runs[lr] = fit(model, X, y, X_val=X, y_val=y, lr=lr, n_epochs=4, batch_size=8, device="cpu")
+    assert np.isnan(runs[1e10].val_loss).all() and np.isfinite(runs[0.1].val_loss).all()
+    explorer = widgets.learning_curve_explorer(runs, metric="loss", param_label="learning rate", symbol="lr")
+    assert "validation mean loss 0." in explorer.label.value
+    ax_c, ax_f = explorer.figure.axes
+    assert ax_c.get_ylim()[1] < 1.0  # the blown-up first epoch (a loss near 1e35) does not squash the healthy run
+    explorer.set(value=1e10)
+    assert "validation mean loss n/a (diverged)" in explorer.label.value
+    assert [t.xy[0] for t in ax_f.texts if t.get_gid() == "diverged"] == [1e10]
+
+
+def test_learning_curve_explorer_draws_blown_up_values_as_gaps() -> None:
+    huge = {key: [v * 10.0 ** (3 * epoch) for epoch, v in enumerate(vals)] for key, vals in _fake_history(0.1).items()}
+    huge["train_acc"] = huge["val_acc"] = [0.5] * 8  # accuracies stay in [0, 1] while the loss explodes
+    histories = {0.0: _fake_history(0.2), 0.3: _fake_history(0.1), 1.0: huge}
+    explorer = widgets.learning_curve_explorer(histories, metric="loss", value=1.0)
+    ax_c, ax_f = explorer.figure.axes
+    assert ax_c.get_ylim()[1] < 10.0  # the axes are those of the healthy runs
+    val_y = np.asarray(ax_c.lines[1].get_ydata())
+    assert np.isfinite(val_y[:1]).all() and np.isnan(val_y[2:]).all()  # 1e6 times the median and more: gaps
+    assert [t.xy[0] for t in ax_f.texts if t.get_gid() == "diverged"] == [1.0]
+    assert "e+" in explorer.label.value  # the caption still reports the value itself
+    explorer.set(value=0.3)
+    assert not any(np.isnan(ax_c.lines[1].get_ydata()))
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"val_acc": [0.5, 87.0, 88.0, 90.0, 91.0, 92.0, 93.0, 94.0]}, r"must hold accuracies in \[0, 1\]"),
+        ({"train_loss": ["a"] * 8}, "must be a sequence of numbers"),
+        ({"val_loss": [[0.1, 0.2]] * 8}, "must be a non-empty sequence of numbers, one per epoch"),
+        ({"val_loss": []}, "must be a non-empty sequence"),
+        ({"val_acc": [0.5] * 7}, "same number of epochs in every entry"),
+    ],
+)
+def test_learning_curve_explorer_refuses_malformed_histories(bad: dict, message: str) -> None:
+    history = {**_fake_history(0.1), **bad}
+    with pytest.raises(ValueError, match=message):
+        widgets.learning_curve_explorer({0.0: _fake_history(0.1), 0.5: history})
+
+
+def test_learning_curve_explorer_refuses_when_every_run_diverged() -> None:
+    nan = {key: [float("nan")] * 8 for key in ("train_loss", "train_acc", "val_loss", "val_acc")}
+    with pytest.raises(ValueError, match="at least one finite train_loss or val_loss value"):
+        widgets.learning_curve_explorer({0.0: nan, 0.5: dict(nan)}, metric="loss")
+
+
 # --------------------------------------------------------------------------- checks
 
 

@@ -215,3 +215,113 @@ def test_load_mnist_bad_arguments(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"timeout must be in \(0, inf\)"):
         data.load_mnist("train", root=tmp_path, timeout=0)
     assert len(data.MNIST_SHA256) == 4 and all(len(v) == 64 for v in data.MNIST_SHA256.values())
+
+
+def _replace_shipped_file(folder: Path, payload: bytes) -> None:
+    """Write a new mnist_5k.npz and a manifest that matches it: what a careless or hostile edit would do."""
+    (folder / "mnist_5k.npz").write_bytes(payload)
+    digest = hashlib.sha256(payload).hexdigest()
+    (folder / "SHA256SUMS").write_text(f"{digest}  mnist_5k.npz\n", encoding="utf-8")
+
+
+def _npz_bytes(tmp_path: Path, **arrays: np.ndarray) -> bytes:
+    path = tmp_path / "fake.npz"
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+    return path.read_bytes()
+
+
+def test_a_replaced_file_with_a_matching_manifest_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "d").mkdir()
+    folder = _copy_data(tmp_path / "d")
+    fake = _npz_bytes(tmp_path, images=np.zeros((5000, 28, 28), np.uint8), labels=np.zeros(5000, np.int64))
+    _replace_shipped_file(folder, fake)
+    monkeypatch.setenv("REGVIZ_DATA_DIR", str(folder))
+    with pytest.raises(data.DataError, match=r"the manifest was edited.*git checkout -- data/"):
+        data.load_mnist_5k()
+
+
+@pytest.mark.parametrize(
+    ("arrays", "message"),
+    [
+        (
+            {"images": np.zeros((10, 28, 28), np.uint8), "labels": np.zeros(10, np.int64)},
+            r"'images' is uint8 \(10, 28, 28\)",
+        ),
+        ({"images": np.zeros((5000, 28, 28), np.uint8)}, r"lacks the arrays \['labels'\]"),
+        ({"images": np.zeros((5000, 28, 28), np.float64), "labels": np.zeros(5000, np.int64)}, "'images' is float64"),
+        (
+            {"images": np.zeros((5000, 28, 28), np.uint8), "labels": np.full(5000, 11, np.int64)},
+            "labels must be digits",
+        ),
+    ],
+)
+def test_a_file_of_the_wrong_layout_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arrays: dict[str, np.ndarray], message: str
+) -> None:
+    # the layout check is a second line of defence behind the pinned digest: test it directly
+    path = tmp_path / "x.npz"
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+    with pytest.raises(data.DataError, match=message):
+        data._read_mnist_5k(path)
+
+
+def test_a_damaged_zip_is_a_data_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.npz"
+    path.write_bytes(b"PK\x03\x04 not really a zip archive")
+    with pytest.raises(data.DataError, match=r"not a readable .npz archive.*git checkout"):
+        data._read_mnist_5k(path)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2d815f8b  ", "not-a-digest mnist_5k.npz", "2d815f8bd1b8c7290819475c53b1c9a60fec82b2f75819334b86c68871f66c0"],
+)
+def test_a_malformed_manifest_line_names_the_file_and_line(tmp_path: Path, line: str) -> None:
+    folder = _copy_data(tmp_path)
+    (folder / "SHA256SUMS").write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(data.DataError, match=r"SHA256SUMS line 1 is not '<sha256> <file name>'"):
+        data.verify_file("mnist_5k.npz", folder=folder)
+
+
+def test_a_data_folder_that_does_not_exist_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REGVIZ_DATA_DIR", str(tmp_path / "nowhere"))
+    with pytest.raises(data.DataError, match=r"REGVIZ_DATA_DIR .*nowhere does not exist"):
+        data.load_mnist_5k()
+    with pytest.raises(data.DataError, match=r"the data folder .* does not exist"):
+        data.data_inventory(folder=tmp_path / "gone")
+
+
+@pytest.mark.parametrize("func", [data.sha256_of, data.parse_idx])
+def test_path_functions_name_the_parameter(tmp_path: Path, func: object) -> None:
+    for bad, why in ((tmp_path / "missing.gz", "no such file"), (tmp_path, "a folder"), (42, "a path to a file")):
+        with pytest.raises(ValueError, match=rf"^path must .*{why}"):
+            func(bad)  # type: ignore[operator]
+
+
+def test_parse_idx_refuses_a_file_that_is_not_gzip(tmp_path: Path) -> None:
+    fake = tmp_path / "x-idx1-ubyte.gz"
+    fake.write_bytes(b"\x00\x00\x08\x01" + b"\x00" * 8)
+    with pytest.raises(ValueError, match=r"cannot be read as gzip"):
+        data.parse_idx(fake)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"mirrors": [1, 2]}, "mirrors"),
+        ({"mirrors": ["ftp://x/"]}, "mirrors"),
+        ({"mirrors": 5}, "mirrors"),
+        ({"checksums": ["x"]}, "checksums"),
+        ({"root": 3.5}, "root"),
+    ],
+)
+def test_load_mnist_names_bad_arguments(tmp_path: Path, kwargs: dict[str, object], name: str) -> None:
+    with pytest.raises(ValueError, match=rf"^{name} must"):
+        data.load_mnist("test", **kwargs)  # type: ignore[arg-type]
+
+
+def test_load_mnist_root_that_is_a_file(tmp_path: Path) -> None:
+    file = tmp_path / "afile"
+    file.write_text("x")
+    with pytest.raises(ValueError, match="root must be a folder"):
+        data.load_mnist("test", root=file)

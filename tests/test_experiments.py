@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from regviz.experiments import (
 )
 from regviz.models import make_mlp
 from regviz.style import LINESTYLES
-from regviz.train import History
+from regviz.train import History, evaluate
 
 CPU = "cpu"
 
@@ -177,6 +178,34 @@ def test_make_model_is_seeded_without_touching_the_global_generator() -> None:
         make_model({"hidden": (8,)}, 6, 3)  # type: ignore[arg-type]
 
 
+def test_plain_and_residual_configs_start_from_the_same_weights() -> None:
+    for init in ("default", "he"):
+        plain = RunConfig("plain", hidden=(8, 8, 8), init=init)
+        residual = plain.replace(name="res", residual=True)
+        a, b = make_model(plain, 6, 3, seed=4), make_model(residual, 6, 3, seed=4)
+        pa, pb = list(a.parameters()), list(b.parameters())
+        assert [p.shape for p in pa] == [p.shape for p in pb]
+        assert all(torch.equal(p, q) for p, q in zip(pa, pb, strict=True))  # only the `x +` differs
+        x = torch.randn(5, 6)
+        assert not torch.equal(a(x), b(x))
+
+
+def test_he_init_config() -> None:
+    config = RunConfig("he", hidden=(256, 256), init="he")
+    assert "he init" in config.describe() and "init" not in RunConfig("d").describe()
+    model = make_model(config, 400, 10, seed=0)
+    hidden = model[2]
+    assert isinstance(hidden, nn.Linear)
+    assert float(hidden.weight.detach().var()) == pytest.approx(2 / 256, rel=0.05)  # He: 2 / fan_in
+    assert torch.count_nonzero(hidden.bias) == 0
+    default = make_model(config.replace(init="default"), 400, 10, seed=0)[2]
+    assert float(default.weight.detach().var()) == pytest.approx(1 / (3 * 256), rel=0.05)  # PyTorch: 1 / (3 fan_in)
+    residual = make_model(config.replace(residual=True), 400, 10, seed=0)
+    assert float(residual[1].f[1].weight.detach().var()) == pytest.approx(2 / 256, rel=0.05)
+    with pytest.raises(ValueError, match="init must be one of"):
+        RunConfig("x", init="kaiming")
+
+
 def test_count_parameters() -> None:
     assert count_parameters(nn.Linear(3, 2)) == 8
     frozen = nn.Linear(3, 2)
@@ -199,6 +228,23 @@ def test_run_config_is_reproducible_and_trains() -> None:
     assert a.history.train_loss != c.history.train_loss
     assert a.history.train_loss[-1] < a.history.train_loss[0]
     assert a.model[-1].out_features == 3  # classes read from the labels
+
+
+def test_run_config_measures_training_metrics_in_eval_mode_by_default(tmp_path: Path) -> None:
+    X, y = blobs(n=120)
+    config = TINY.replace(name="drop", dropout=0.5, input_dropout=0.3)
+    run = run_config(config, X[:90], y[:90], X[90:], y[90:], seed=0, log_dir=tmp_path / "run", device=CPU)
+    loss, acc = evaluate(run.model, X[:90], y[:90])
+    assert run.history.train_acc[-1] == acc and run.history.train_loss[-1] == pytest.approx(loss, rel=1e-12)
+    logged = read_scalars(tmp_path / "run")["train/accuracy"].values[-1]
+    assert logged == np.float32(acc)  # what TensorBoard shows is the eval-mode accuracy
+    running = run_config(config, X[:90], y[:90], X[90:], y[90:], seed=0, train_metrics="running", device=CPU)
+    assert running.history.val_acc == run.history.val_acc  # same training, only the measurement differs
+    assert running.history.train_loss != run.history.train_loss
+    with pytest.raises(ValueError, match="train_metrics must be one of"):
+        run_config(config, X, y, X, y, train_metrics="train")
+    with pytest.raises(ValueError, match="train_metrics must be one of"):
+        run_seeds(config, X, y, X, y, seeds=[0, 1], train_metrics="batch")
 
 
 def test_run_seeds_and_summaries(tmp_path: Path) -> None:
@@ -298,6 +344,68 @@ def test_logger_and_reader_validate(tmp_path: Path) -> None:
     assert set(read_scalars(tmp_path / "ok")) == {"train/loss", "train/accuracy"}  # empty entries are not logged
 
 
+def test_logger_turns_unusable_folders_into_value_errors(tmp_path: Path) -> None:
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("keep me")
+    with pytest.raises(ValueError, match=r"log_dir must be a folder, got the file"):
+        TensorBoardLogger(a_file)
+    with pytest.raises(ValueError, match=r"log_dir must be a folder that can be created, but .*file\.txt.* is a file"):
+        TensorBoardLogger(a_file / "run")
+    with pytest.raises(ValueError, match=r"log_dir must be a folder that can be created, but .*file\.txt.* is a file"):
+        TensorBoardLogger(a_file / "deeper" / "run")
+    assert a_file.read_text() == "keep me"  # nothing lost
+
+
+def test_logger_refuses_a_folder_it_cannot_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    with pytest.raises(ValueError, match=r"log_dir must be a folder this process can write to, .*Permission denied"):
+        TensorBoardLogger(tmp_path / "run")
+
+
+def test_logger_refuses_a_folder_the_system_will_not_create(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(ValueError, match=r"log_dir must be a folder that can be created, .*Permission denied"):
+        TensorBoardLogger(tmp_path / "new")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes to read-only folders")
+def test_logger_refuses_a_read_only_folder(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        with pytest.raises(ValueError, match="log_dir must be a folder this process can write to"):
+            TensorBoardLogger(locked)
+        with pytest.raises(ValueError, match="log_dir must be a folder that can be created"):
+            TensorBoardLogger(locked / "run")
+    finally:
+        locked.chmod(0o700)
+
+
+def test_run_config_and_run_seeds_check_the_folder_before_training(tmp_path: Path) -> None:
+    X, y = blobs()
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    with pytest.raises(ValueError, match="log_dir must be a folder, got the file"):
+        run_config(TINY, X, y, X, y, log_dir=a_file, device=CPU)
+    with pytest.raises(ValueError, match="log_dir must be a folder that can be created"):
+        run_config(TINY, X, y, X, y, log_dir=a_file / "run", device=CPU)
+    with pytest.raises(ValueError, match="log_dir must be a path or None"):
+        run_config(TINY, X, y, X, y, log_dir=3, device=CPU)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="log_root must be a folder, got the file"):
+        run_seeds(TINY, X, y, X, y, seeds=[0, 1], log_root=a_file, device=CPU)
+    with pytest.raises(ValueError, match="log_root must be a folder that can be created"):
+        run_seeds(TINY, X, y, X, y, seeds=[0, 1], log_root=a_file / "exp", device=CPU)
+
+
 def test_runs_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("REGVIZ_RUNS_DIR", raising=False)
     default = runs_dir()
@@ -369,6 +477,19 @@ def test_plot_search_rings_the_best_trial() -> None:
         plots.plot_search([1.0, 2.0], [0.5])
     with pytest.raises(ValueError, match="groups must have shape"):
         plots.plot_search([1.0, 2.0], [0.5, 0.6], groups=[1])
+
+
+def test_plot_search_with_several_seeds_per_trial() -> None:
+    lr = [1e-2, 1e-1, 3e-1]
+    acc = [[0.80, 0.84], [0.95, 0.93], [0.50, 0.90]]  # the last trial: unstable, its seeds far apart
+    ax = plots.plot_search(lr, acc, groups=[64, 128, 32])
+    ring = next(line for line in ax.get_lines() if line.get_gid() == "best")
+    assert (ring.get_xdata()[0], ring.get_ydata()[0]) == (1e-1, pytest.approx(0.94))  # best mean, not best seed
+    spans = {line.get_gid(): line for line in ax.get_lines() if (line.get_gid() or "").startswith("seeds:")}
+    assert set(spans) == {"seeds:0", "seeds:1", "seeds:2"}
+    np.testing.assert_allclose(spans["seeds:2"].get_ydata(), [0.50, 0.90])
+    with pytest.raises(ValueError, match="same number of samples"):
+        plots.plot_search(lr, [[0.8, 0.8], [0.9, 0.9]])
 
 
 def test_plot_confusion_matrix() -> None:
@@ -443,10 +564,44 @@ def test_check_l2_penalty_rejects_wrong_implementations(wrong: Any) -> None:
     assert result.status == "failed"
 
 
+@pytest.mark.parametrize(
+    ("wrong", "why"),
+    [
+        (lambda m, lam: float(_l2_reference(m, lam).detach()), "got float"),  # a Python number
+        (lambda m, lam: _l2_reference(m, lam).detach(), "got a tensor without gradient"),  # detached
+        (lambda m, lam: torch.tensor(float(_l2_reference(m, lam).detach())), "got a tensor without gradient"),
+        (
+            lambda m, lam: torch.tensor(float(_l2_reference(m, lam).detach()), requires_grad=True),
+            "does not reach the weights",
+        ),  # a new leaf: gradient, but not to the weights
+        (
+            lambda m, lam: (
+                lam / 2 * sum((p.data**2).sum() for p in m.parameters() if p.ndim >= 2)
+                + 0.0 * sum(p.sum() for p in m.parameters())
+            ),
+            "does not reach the weights",
+        ),  # computed from .data, glued to the graph by a zero
+    ],
+)
+def test_check_l2_penalty_requires_a_penalty_autograd_can_differentiate(wrong: Any, why: str) -> None:
+    """The right value is not enough: a penalty cut off from the weights adds nothing to the update."""
+    result = checks.check_l2_penalty(wrong, quiet=True)
+    assert result.status == "failed" and why in result.message
+
+
+def test_check_l2_penalty_compares_the_gradient_too() -> None:
+    def half_detached(m: nn.Module, lam: float) -> torch.Tensor:  # right value, gradient only for the last layer
+        weights = [p for p in m.parameters() if p.ndim >= 2]
+        return lam / 2 * (sum((p.detach() ** 2).sum() for p in weights[:-1]) + (weights[-1] ** 2).sum())
+
+    result = checks.check_l2_penalty(half_detached, quiet=True)
+    assert result.status == "failed" and "max |difference|" in result.message
+
+
 def _macro_f1_sklearn(cm: np.ndarray) -> float:
     y_true = np.repeat(np.arange(len(cm)), cm.sum(axis=1))
     y_pred = np.concatenate([np.repeat(np.arange(len(cm)), row) for row in cm])
-    return float(f1_score(y_true, y_pred, average="macro"))
+    return float(f1_score(y_true, y_pred, labels=np.arange(len(cm)), average="macro", zero_division=0))
 
 
 def test_check_macro_f1_reference_agrees_with_sklearn() -> None:
@@ -478,8 +633,28 @@ def _f1(p: Any, r: Any) -> Any:
     ],
 )
 def test_check_macro_f1_rejects_wrong_implementations(wrong: Any) -> None:
-    result = checks.check_macro_f1(wrong, quiet=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result = checks.check_macro_f1(wrong, quiet=True)
     assert result.status == "failed"
+
+
+def test_check_macro_f1_rejects_nan_for_a_class_never_predicted() -> None:
+    def naive(cm: np.ndarray) -> float:  # right formula, but 0 / 0 precision for a class never predicted
+        precision, recall = _precision_recall(cm)
+        return float(np.mean(_f1(precision, recall)))
+
+    cm = np.array([[30, 0, 10], [5, 0, 15], [2, 0, 38]])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        assert np.isnan(naive(cm))
+        result = checks.check_macro_f1(naive, quiet=True)
+    assert result.status == "failed" and "never predicted" in result.message and "NaN" in result.message
+    assert _macro_f1_sklearn(cm) == pytest.approx(np.mean([2 * 30 / (40 + 37), 0.0, 2 * 38 / (40 + 63)]))
+
+    def by_counts(cm: np.ndarray) -> float:  # F1_k = 2 C_kk / (row_k + column_k): no 0 / 0 unless both are empty
+        cm = np.asarray(cm, dtype=float)
+        return float(np.mean(2 * np.diag(cm) / (cm.sum(axis=0) + cm.sum(axis=1))))
+
+    assert checks.check_macro_f1(by_counts, quiet=True).passed
 
 
 def test_checks_validate_their_arguments() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pytest
@@ -243,6 +244,16 @@ def test_solver_input_validation() -> None:
         L.glmnet_to_sklearn(0.1, 0.5, y_scale=0.0)
 
 
+@pytest.mark.parametrize("flag", [None, "False", "True", 0, 1, 1.0])
+def test_alpha_max_refuses_a_fit_intercept_that_is_not_a_bool(flag: Any) -> None:
+    X, y = np.arange(12.0).reshape(4, 3) ** 1.5, np.array([1.0, 3.0, 2.0, 5.0])
+    with pytest.raises(ValueError, match=r"fit_intercept must be True or False, got"):
+        L.alpha_max(X, y, fit_intercept=flag)
+    # the bools themselves, NumPy's included, still work (and differ: centring matters here)
+    assert L.alpha_max(X, y, fit_intercept=np.bool_(True)) == L.alpha_max(X, y, fit_intercept=True)
+    assert L.alpha_max(X, y, fit_intercept=False) != L.alpha_max(X, y, fit_intercept=True)
+
+
 # --------------------------------------------------------------------------- geometry
 
 
@@ -265,5 +276,9 @@ def test_penalty_boundary_shapes() -> None:
     assert np.all(L.penalty_boundary(0.0, 0.5) == 0)
     with pytest.raises(ValueError, match="n_points"):
         L.penalty_boundary(1.0, 0.5, n_points=100)
+    assert L.penalty_boundary(1.0, 0.5, n_points=L.MAX_BOUNDARY_POINTS).shape == (100_001, 2)  # the cap itself
+    for huge in (100_005, 4 * 10**12 + 1):  # of the form 1 + 4k, but too many points
+        with pytest.raises(ValueError, match=r"n_points must be an integer in \[5, 100001\]"):
+            L.penalty_boundary(1.0, 0.5, n_points=huge)
     with pytest.raises(ValueError, match="level"):
         L.penalty_boundary(-1.0, 0.5)

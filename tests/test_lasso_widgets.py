@@ -46,6 +46,11 @@ def test_slider_grid_matches_the_log_slider() -> None:
     assert slider.min == pytest.approx(math.log10(grid[0])) and slider.step == pytest.approx(0.2)
     with pytest.raises(ValueError, match="low must be < high"):
         slider_grid(1.0, 0.5)
+    assert len(slider_grid(1e-5, 1e5, steps_per_decade=1000)) == 10_001  # the largest grid allowed
+    with pytest.raises(ValueError, match=r"give 20001 slider values, more than 10001"):
+        slider_grid(1e-10, 1e10, steps_per_decade=1000)
+    with pytest.raises(ValueError, match=r"steps_per_decade must be an integer in \[1, 1000\]"):
+        slider_grid(1.0, 10.0, steps_per_decade=10**12)
 
 
 def test_lasso_explorer_shows_sklearns_lasso(
@@ -94,8 +99,16 @@ def test_lasso_explorer_bad_arguments(diabetes_split: tuple[np.ndarray, ...]) ->
         widgets.lasso_explorer(X_train, y_train, X_val, y_val, alpha=1e6)
     with pytest.raises(ValueError, match="alpha_range"):
         widgets.lasso_explorer(X_train, y_train, X_val, y_val, alpha_range=(1.0,))  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="low must be < high"):
-        widgets.lasso_explorer(X_train, y_train, X_val, y_val, alpha_range=(1.0, 0.1))
+    for bad_range in ((1.0, 0.1), (0.0, 1.0), (float("inf"), 1.0), (0.1, 1.0, 10.0)):
+        with pytest.raises(ValueError, match=r"alpha_range must be a \(low, high\) pair") as info:
+            widgets.lasso_explorer(X_train, y_train, X_val, y_val, alpha_range=bad_range)  # type: ignore[arg-type]
+        assert "low must" not in str(info.value)
+    with pytest.raises(ValueError, match=r"alpha_range and steps_per_decade give \d+ slider values, more than 10001"):
+        widgets.lasso_explorer(
+            X_train, y_train, X_val, y_val, alpha=1.0, alpha_range=(1e-200, 1e200), steps_per_decade=100
+        )
+    with pytest.raises(ValueError, match=r"steps_per_decade must be an integer in \[1, 1000\]"):
+        widgets.lasso_explorer(X_train, y_train, X_val, y_val, steps_per_decade=10**9)
     with pytest.raises(ValueError, match="X_val must have 10 columns"):
         widgets.lasso_explorer(X_train, y_train, X_val[:, :3], y_val)
     with pytest.raises(ValueError, match="feature_names must have 10"):

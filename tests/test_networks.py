@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import torch
 
-from regviz import checks, plots
+from regviz import checks, models, plots
 
 # --------------------------------------------------------------------------- plots
 
@@ -200,6 +200,66 @@ def _accuracy_mean_of_batches(model: Any, X: Any, y: Any, batch_size: int) -> fl
     return float(np.mean(accs))
 
 
+def _running_stats(batches: list[np.ndarray], momentum: float | None, *, ddof: int = 1, keras: bool = False) -> Any:
+    mean, var = np.zeros(batches[0].shape[1]), np.ones(batches[0].shape[1])
+    for k, x in enumerate(batches, start=1):
+        m = 1 / k if momentum is None else momentum
+        if keras:  # Keras's convention: momentum weighs the old value
+            m = 1 - m
+        mean = (1 - m) * mean + m * x.mean(0)
+        var = (1 - m) * var + m * x.var(0, ddof=ddof)
+    return mean, var
+
+
+def test_check_running_stats_accepts_the_reference_and_matches_torch() -> None:
+    assert checks.check_running_stats(_running_stats, quiet=True).passed
+    rng = np.random.default_rng(3)
+    batches = [rng.normal(1.0, 2.0, (n, 4)) for n in (3, 8, 5)]
+    for momentum in (0.1, 0.7, None):
+        bn = torch.nn.BatchNorm1d(4, momentum=momentum, dtype=torch.float64)
+        for x in batches:
+            bn(torch.from_numpy(x))
+        mean, var = _running_stats(batches, momentum)
+        np.testing.assert_allclose(mean, bn.running_mean.numpy(), rtol=1e-12)
+        np.testing.assert_allclose(var, bn.running_var.numpy(), rtol=1e-12)
+
+
+def _running_stats_last_batch(batches: list[np.ndarray], momentum: float | None) -> Any:
+    return _running_stats(batches, 1.0 if momentum is None else momentum)  # None read as "keep the last batch"
+
+
+def _running_stats_counting_the_start(batches: list[np.ndarray], momentum: float | None) -> Any:
+    mean, var = np.zeros(batches[0].shape[1]), np.ones(batches[0].shape[1])
+    for k, x in enumerate(batches, start=1):
+        m = 1 / (k + 1) if momentum is None else momentum  # averages the initial values in
+        mean, var = (1 - m) * mean + m * x.mean(0), (1 - m) * var + m * x.var(0, ddof=1)
+    return mean, var
+
+
+def _running_stats_no_start(batches: list[np.ndarray], momentum: float | None) -> Any:
+    mean, var = batches[0].mean(0), batches[0].var(0, ddof=1)  # the first batch replaces the initial values
+    for k, x in enumerate(batches[1:], start=2):
+        m = 1 / k if momentum is None else momentum
+        mean, var = (1 - m) * mean + m * x.mean(0), (1 - m) * var + m * x.var(0, ddof=1)
+    return mean, var
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        lambda b, m: _running_stats(b, m, ddof=0),
+        lambda b, m: _running_stats(b, m, keras=True),
+        _running_stats_last_batch,
+        _running_stats_counting_the_start,
+        _running_stats_no_start,
+        lambda b, m: _running_stats(b, m)[::-1],
+    ],
+    ids=["biased-variance", "keras-momentum", "none-as-last-batch", "none-counting-start", "no-start", "swapped"],
+)
+def test_check_running_stats_rejects_plausible_mistakes(wrong: Any) -> None:
+    assert checks.check_running_stats(wrong, quiet=True).status == "failed"
+
+
 def test_check_batched_accuracy_accepts_the_reference_and_rejects_mistakes() -> None:
     assert checks.check_batched_accuracy(_accuracy, quiet=True).passed
     assert checks.check_batched_accuracy(_accuracy_train_mode, quiet=True).status == "failed"
@@ -208,7 +268,13 @@ def test_check_batched_accuracy_accepts_the_reference_and_rejects_mistakes() -> 
 
 @pytest.mark.parametrize(
     "check",
-    [checks.check_fold_batch_norm, checks.check_layer_norm, checks.check_he_bound, checks.check_batched_accuracy],
+    [
+        checks.check_fold_batch_norm,
+        checks.check_layer_norm,
+        checks.check_he_bound,
+        checks.check_batched_accuracy,
+        checks.check_running_stats,
+    ],
 )
 def test_network_checks_report_stubs_and_reject_non_callables(check: Any, capsys: pytest.CaptureFixture[str]) -> None:
     def stub(*args: Any) -> Any:
@@ -218,3 +284,45 @@ def test_network_checks_report_stubs_and_reject_non_callables(check: Any, capsys
     assert "not implemented yet" in capsys.readouterr().out
     with pytest.raises(ValueError, match="student_fn"):
         check(42)
+
+
+# --------------------------------------------------------------------------- models
+
+
+def test_make_mlp_keeps_dropout_behind_the_last_batch_norm() -> None:
+    torch.manual_seed(0)
+    kinds = [type(m).__name__ for m in models.make_mlp(20, (16, 8, 4), 3, batch_norm=True, dropout=0.5)]
+    assert kinds == ["Linear", "BatchNorm1d", "ReLU"] * 3 + ["Dropout", "Linear"]
+    # without batch norm, dropout follows every hidden layer as before
+    kinds = [type(m).__name__ for m in models.make_mlp(20, (16, 8), 3, dropout=0.5)]
+    assert kinds == ["Linear", "ReLU", "Dropout"] * 2 + ["Linear"]
+
+
+def test_make_mlp_batch_norms_never_see_dropout_noise() -> None:
+    # the variance shift (Li et al., 2019) needs dropout upstream of a batch norm: with make_mlp's order,
+    # every BatchNorm1d gets the same input in training mode whatever the dropout masks
+    torch.manual_seed(1)
+    model = models.make_mlp(12, (10, 10), 3, batch_norm=True, dropout=0.5, init="he")
+    seen: dict[int, list[torch.Tensor]] = {}
+    norms = [m for m in model if isinstance(m, torch.nn.BatchNorm1d)]
+    for k, m in enumerate(norms):
+        m.register_forward_hook(lambda mod, inputs, out, k=k: seen.setdefault(k, []).append(inputs[0].clone()))
+    x = torch.randn(32, 12)
+    model.train()
+    outputs = []
+    for seed in (10, 11):
+        torch.manual_seed(seed)  # two different dropout masks
+        outputs.append(model(x))
+    assert len(seen) == 2
+    for first, second in seen.values():
+        torch.testing.assert_close(first, second, rtol=0, atol=0)
+    assert not torch.equal(outputs[0], outputs[1])  # the dropout before the output layer is active
+
+
+def test_make_mlp_default_and_he_initialisations_have_the_documented_variances() -> None:
+    torch.manual_seed(2)
+    default = models.make_mlp(600, (600,), 2)[0].weight.detach()
+    he = models.make_mlp(600, (600,), 2, init="he")[0].weight.detach()
+    # 360,000 uniform draws: the variance estimate's relative standard error is sqrt(0.8 / 360,000) = 0.15 %; allow 5
+    assert float(default.var()) == pytest.approx(1 / (3 * 600), rel=0.0075)
+    assert float(he.var()) == pytest.approx(2 / 600, rel=0.0075)

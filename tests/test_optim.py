@@ -309,6 +309,143 @@ def test_optimizer_explorer_rejects_bad_arguments():
         widgets.optimizer_explorer(W0, W1, LOSS, _optimizer_run, beta_range=(0.0, 1.0))
     with pytest.raises(ValueError, match="beta"):
         widgets.optimizer_explorer(W0, W1, LOSS, _optimizer_run, beta=0.995)
+    with pytest.raises(ValueError, match="beta_label"):
+        widgets.optimizer_explorer(W0, W1, LOSS, _optimizer_run, optimizers=("SGD",), beta_label="")
+
+
+@pytest.mark.parametrize("bad", [None, "Nesterov", 3])
+def test_optimizer_explorer_refuses_an_unknown_optimizer_and_keeps_working(bad):
+    calls = []
+
+    def run(optimizer, lr, beta):
+        calls.append(optimizer)
+        return _optimizer_run(optimizer, lr, beta)
+
+    explorer = widgets.optimizer_explorer(W0, W1, LOSS, run, optimizers=("SGD", "Adam"), lr=0.05, beta=0.5)
+    # the explorer's own validation: update never passes a refused name on to `run`
+    with pytest.raises(ValueError, match="optimizer must be one of"):
+        explorer._update(optimizer=bad, lr=0.05, beta=0.5)
+    try:  # the drop-down set to it: refused (ValueError) or ignored, but never a broken explorer
+        explorer.set(optimizer=bad)
+    except ValueError as exc:
+        assert "optimizer" in str(exc)
+    assert bad not in calls
+    before = explorer.image.value
+    explorer.set(optimizer="Adam")
+    assert explorer.image.value != before and explorer.figure.axes[0].get_title().startswith("Adam")
+
+
+def test_optimizer_explorer_beta_label_names_the_slider_and_title():
+    explorer = widgets.optimizer_explorer(
+        W0, W1, LOSS, _optimizer_run, optimizers=("SGD", "Adam"), lr=0.05, beta=0.5, beta_label="decay"
+    )
+    assert explorer.controls["beta"].description == "decay"
+    assert "decay = 0.50" in explorer.figure.axes[0].get_title()
+
+
+# --------------------------------------------------------------------------- plot_rate_map and momentum_explorer
+
+RATE_LR = np.logspace(-3, -1, 21)
+RATE_MOMENTUM = np.linspace(0.0, 0.9, 10)
+RATE = np.clip(0.5 + 5 * RATE_LR[None, :] + 0.3 * RATE_MOMENTUM[:, None], 0, 1.2)  # >= 1 in a corner
+
+
+def test_rate_map_masks_no_convergence_and_marks_points():
+    ax = plots.plot_rate_map(RATE_LR, RATE_MOMENTUM, RATE, current=(0.01, 0.5), best=(0.002, 0.1), title="t")
+    mesh = _gid(ax, "rate")
+    values = mesh.get_array()
+    assert np.ma.is_masked(values) and values.mask.sum() == int(np.sum(RATE >= 1))
+    assert ax.get_xscale() == "log" and ax.get_xlim() == pytest.approx((1e-3, 1e-1))
+    assert ax.get_xlabel() == r"learning rate $\eta$" and ax.get_ylabel() == r"momentum $\gamma$"
+    assert _gid(ax, "current").get_xdata()[0] == pytest.approx(0.01)
+    assert _gid(ax, "best").get_ydata()[0] == pytest.approx(0.1)
+    assert len(ax.figure.axes) == 2, "a colour bar"
+    norm = mesh.norm
+    assert norm(0.9) < norm(0.99) < norm(0.999), "the colour scale grows with the rate"
+    assert norm(0.99) - norm(0.9) == pytest.approx(norm(0.999) - norm(0.99), rel=0.05), "even in log steps"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("no convergence" in t for t in labels) and "fastest" in labels
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "match"),
+    [
+        ((RATE_LR[::-1], RATE_MOMENTUM, RATE[:, ::-1]), {}, "lr must be strictly increasing"),
+        ((RATE_LR, np.linspace(0, 1, 10), RATE), {}, "momentum must be"),
+        ((RATE_LR, RATE_MOMENTUM, RATE.T), {}, "rate must have shape"),
+        ((RATE_LR, RATE_MOMENTUM, -RATE), {}, "rate must be >= 0"),
+        ((RATE_LR, RATE_MOMENTUM, RATE), {"levels": (0.9, 1.5)}, "levels"),
+        ((RATE_LR, RATE_MOMENTUM, RATE), {"current": (1.0, 0.5)}, r"current\[0\]"),
+        ((RATE_LR, RATE_MOMENTUM, RATE), {"best": 0.5}, "best must be"),
+        ((RATE_LR, RATE_MOMENTUM, RATE), {"colorbar": "yes"}, "colorbar"),
+    ],
+)
+def test_rate_map_rejects_bad_arguments(args, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        plots.plot_rate_map(*args, **kwargs)
+
+
+def _momentum_run(lr, momentum, n_steps=30):
+    hessian, w, buf, path = np.array([1.0, 10.0]), np.array([1.5, 0.8]), np.zeros(2), []
+    path.append(w.copy())
+    for _ in range(n_steps):
+        buf = momentum * buf + hessian * w
+        w = w - lr * buf
+        path.append(w.copy())
+    path = np.array(path)
+    return path, 0.5 * (path**2 * hessian).sum(axis=1)
+
+
+def test_momentum_explorer_moves_path_and_marker_and_caches():
+    calls = []
+
+    def run(lr, momentum):
+        calls.append((lr, momentum))
+        return _momentum_run(lr, momentum)
+
+    explorer = widgets.momentum_explorer(
+        W0, W1, LOSS, run, RATE_LR, RATE_MOMENTUM, RATE, lr=0.01, momentum=0.5, best=(0.002, 0.1)
+    )
+    ax_path, ax_rate = explorer.figure.axes[:2]
+    assert ax_rate.get_xscale() == "log" and "momentum" in ax_path.get_title()
+    images = [explorer.image.value]
+    explorer.set(momentum=0.8)
+    images.append(explorer.image.value)
+    explorer.set(lr=0.05)
+    images.append(explorer.image.value)
+    assert len(set(images)) == 3
+    marker = _gid(ax_rate, "current")
+    assert marker.get_xdata()[0] == pytest.approx(explorer.values["lr"])
+    assert marker.get_ydata()[0] == pytest.approx(0.8)
+    drawn = np.asarray(_gid(ax_path, "path:path").get_xydata(), dtype=float)
+    np.testing.assert_allclose(drawn[:3], _momentum_run(explorer.values["lr"], 0.8)[0][:3])
+    assert "γ = 0.80" in ax_path.get_title() and "per step" in explorer.label.value
+    explorer.set(lr=0.01, momentum=0.5)
+    assert len(calls) == 3, "each setting is computed once"
+
+
+def test_momentum_explorer_caption_says_when_the_map_does_not_converge():
+    explorer = widgets.momentum_explorer(
+        W0, W1, LOSS, _momentum_run, RATE_LR, RATE_MOMENTUM, RATE, lr=0.1, momentum=0.9
+    )
+    assert "does not converge" in explorer.label.value
+
+
+def test_momentum_explorer_rejects_bad_arguments():
+    base = (W0, W1, LOSS, _momentum_run, RATE_LR, RATE_MOMENTUM, RATE)
+    with pytest.raises(ValueError, match="run"):
+        widgets.momentum_explorer(W0, W1, LOSS, "no", RATE_LR, RATE_MOMENTUM, RATE)
+    with pytest.raises(ValueError, match="lr"):
+        widgets.momentum_explorer(*base, lr=1.0)
+    with pytest.raises(ValueError, match="momentum"):
+        widgets.momentum_explorer(*base, momentum=0.95)
+    with pytest.raises(ValueError, match="lr_steps_per_decade"):
+        widgets.momentum_explorer(*base, lr_steps_per_decade=0)
+    with pytest.raises(ValueError, match="momentum_step"):
+        widgets.momentum_explorer(*base, momentum_step=-0.1)
+    explorer = widgets.momentum_explorer(*base)
+    with pytest.raises(ValueError, match="momentum"):
+        explorer._update(lr=0.01, momentum=None)
 
 
 # --------------------------------------------------------------------------- checks
@@ -458,7 +595,43 @@ def _adam_swapped_betas(w, g, m, v, t, lr, b1, b2, eps):
     return _adam_right(w, g, m, v, t, lr, b2, b1, eps)
 
 
+def _uncorrected_right(g, t, lr, b1, b2, eps):
+    return -lr * (1 - b1**t) * g / (np.sqrt(1 - b2**t) * np.abs(g) + eps)
+
+
+def _uncorrected_corrected(g, t, lr, b1, b2, eps):  # the bias-corrected step instead
+    return -lr * g / (np.abs(g) + eps)
+
+
+def _uncorrected_zero_based(g, t, lr, b1, b2, eps):
+    return _uncorrected_right(g, t - 1, lr, b1, b2, eps)
+
+
+def _uncorrected_no_sqrt(g, t, lr, b1, b2, eps):
+    return -lr * (1 - b1**t) * g / ((1 - b2**t) * np.abs(g) + eps)
+
+
+def _uncorrected_no_eps(g, t, lr, b1, b2, eps):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return -lr * (1 - b1**t) * g / (np.sqrt(1 - b2**t) * np.abs(g))
+
+
+def _uncorrected_uphill(g, t, lr, b1, b2, eps):
+    return -_uncorrected_right(g, t, lr, b1, b2, eps)
+
+
 CHECKS = [
+    (
+        checks.check_uncorrected_adam_step,
+        _uncorrected_right,
+        [
+            _uncorrected_corrected,
+            _uncorrected_zero_based,
+            _uncorrected_no_sqrt,
+            _uncorrected_no_eps,
+            _uncorrected_uphill,
+        ],
+    ),
     (
         checks.check_adam_step,
         _adam_right,
@@ -493,6 +666,13 @@ def test_check_accepts_reference_and_rejects_wrong_versions(check, right, wrongs
 def test_check_refuses_non_callable(check):
     with pytest.raises(ValueError, match="callable"):
         check(42)
+
+
+@pytest.mark.parametrize("check", [c[0] for c in CHECKS], ids=[c[0].__name__ for c in CHECKS])
+@pytest.mark.parametrize("quiet", [None, "yes", 1])
+def test_check_refuses_a_quiet_that_is_not_a_bool(check, quiet):
+    with pytest.raises(ValueError, match="quiet must be True or False"):
+        check(_stub, quiet=quiet)
 
 
 def test_checks_match_torch():
@@ -548,3 +728,13 @@ def test_checks_match_torch():
         )
         opt.step()
         scheduler.step()
+
+
+def test_uncorrected_adam_reference_matches_the_update_run_step_by_step():
+    g, m, v = np.array([2.0, -0.5, 1e-9]), 0.0, 0.0
+    for t in range(1, 60):
+        m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g**2
+        expected = -0.1 * m / (np.sqrt(v) + 1e-8)
+        np.testing.assert_allclose(
+            checks.optim._uncorrected_adam_reference(g, t, 0.1, 0.9, 0.999, 1e-8), expected, rtol=1e-12
+        )

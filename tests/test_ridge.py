@@ -304,8 +304,22 @@ def test_ridge_explorer_rejects_bad_arguments(poly_data: tuple[np.ndarray, ...])
         widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=1e4)
     with pytest.raises(ValueError, match="alpha must be a finite number"):
         widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=float("nan"))
-    with pytest.raises(ValueError, match=r"low must be in \(0, inf\)"):
-        widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha_range=(0.0, 1.0))
+    for bad_range in ((0.0, 1.0), (1.0, 0.5), (1.0,), (float("nan"), 1.0), ("1e-3", 1.0)):
+        with pytest.raises(ValueError, match=r"alpha_range must be a \(low, high\) pair") as info:
+            widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha_range=bad_range)  # type: ignore[arg-type]
+        assert "low must" not in str(info.value) and "high must" not in str(info.value)
+    with pytest.raises(ValueError, match=r"alpha_range and steps_per_decade give \d+ slider values"):
+        widgets.ridge_explorer(
+            x_train, y_train, x_val, y_val, alpha=1.0, alpha_range=(1e-300, 1e300), steps_per_decade=20
+        )
+    with pytest.raises(ValueError, match=r"steps_per_decade must be an integer in \[1, 1000\]"):
+        widgets.ridge_explorer(x_train, y_train, x_val, y_val, steps_per_decade=10**9)
+    for bad_coef in (["a", "b"], [np.nan, 1.0], [[1.0, 2.0]]):
+        with pytest.raises(ValueError, match="coef_true must") as info:
+            widgets.ridge_explorer(x_train, y_train, x_val, y_val, coef_true=bad_coef)  # type: ignore[arg-type]
+        assert "coef must" not in str(info.value)
+    with pytest.raises(ValueError, match=r"degree must be an integer in \[1, 100\]"):
+        widgets.ridge_explorer(x_train, y_train, x_val, y_val, degree=10**9)
     with pytest.raises(ValueError, match="degree must be an integer"):
         widgets.ridge_explorer(x_train, y_train, x_val, y_val, degree=0)
     with pytest.raises(ValueError, match="same number of samples"):
@@ -324,6 +338,20 @@ def test_alpha_grid_matches_the_log_slider() -> None:
         alpha_grid(1.0, 10.0, steps_per_decade=0)
 
 
+def test_sizes_are_capped_before_anything_is_allocated() -> None:
+    # a typo must not allocate gigabytes: each size has a generous, documented bound
+    assert len(alpha_grid(1e-5, 1e5, steps_per_decade=1000)) == 10_001  # the largest grid allowed
+    with pytest.raises(ValueError, match=r"low, high and steps_per_decade give 20001 slider values, more than 10001"):
+        alpha_grid(1e-10, 1e10, steps_per_decade=1000)
+    with pytest.raises(ValueError, match=r"steps_per_decade must be an integer in \[1, 1000\]"):
+        alpha_grid(1.0, 10.0, steps_per_decade=10**12)
+    x = np.array([0.5, -1.0, 2.0])
+    assert polynomial_design(x, 100).shape == (3, 100)
+    for degree in (101, 10**9):
+        with pytest.raises(ValueError, match=r"degree must be an integer in \[0, 100\]"):
+            polynomial_design(x, degree)
+
+
 # --------------------------------------------------------------------------- checks of notebook 05
 
 
@@ -339,22 +367,67 @@ def test_check_ridge_alpha() -> None:
 
 
 def test_check_ridge_map() -> None:
-    def right(X: Any, y: Any, sigma: float, tau: float) -> Any:
-        return np.linalg.solve(X.T @ X + sigma**2 / tau**2 * np.eye(X.shape[1]), X.T @ y)
+    def penalty(sigma: float, tau: Any, p: int) -> Any:
+        return sigma**2 / np.asarray(tau, dtype=float) ** 2 * np.ones(p)
 
-    def swapped(X: Any, y: Any, sigma: float, tau: float) -> Any:
-        return right(X, y, tau, sigma)
+    def right(X: Any, y: Any, sigma: float, tau: Any) -> Any:
+        return np.linalg.solve(X.T @ X + np.diag(penalty(sigma, tau, X.shape[1])), X.T @ y)
 
-    def no_squares(X: Any, y: Any, sigma: float, tau: float) -> Any:
-        return np.linalg.solve(X.T @ X + sigma / tau * np.eye(X.shape[1]), X.T @ y)
+    def swapped(X: Any, y: Any, sigma: float, tau: Any) -> Any:
+        return np.linalg.solve(X.T @ X + np.diag(np.asarray(tau) ** 2 / sigma**2), X.T @ y)
 
-    def with_intercept(X: Any, y: Any, sigma: float, tau: float) -> Any:
-        return Ridge(alpha=sigma**2 / tau**2).fit(X, y).coef_
+    def no_squares(X: Any, y: Any, sigma: float, tau: Any) -> Any:
+        return np.linalg.solve(X.T @ X + np.diag(sigma / np.asarray(tau)), X.T @ y)
+
+    def one_alpha_from_mean_tau(X: Any, y: Any, sigma: float, tau: Any) -> Any:
+        return np.linalg.solve(X.T @ X + sigma**2 / np.mean(tau) ** 2 * np.eye(X.shape[1]), X.T @ y)
+
+    def whole_columns(X: Any, y: Any, sigma: float, tau: Any) -> Any:  # broadcasting instead of diag
+        return np.linalg.solve(X.T @ X + penalty(sigma, tau, X.shape[1]), X.T @ y)
+
+    def with_intercept(X: Any, y: Any, sigma: float, tau: Any) -> Any:
+        Xc, yc = X - X.mean(axis=0), y - y.mean()
+        return np.linalg.solve(Xc.T @ Xc + np.diag(penalty(sigma, tau, X.shape[1])), Xc.T @ yc)
 
     assert checks.check_ridge_map(right, quiet=True).passed
-    for wrong in (swapped, no_squares, with_intercept):
+    for wrong in (swapped, no_squares, one_alpha_from_mean_tau, whole_columns, with_intercept):
         assert checks.check_ridge_map(wrong, quiet=True).status == "failed"
     assert checks.check_ridge_map(_stub, quiet=True).status == "not implemented"
+
+
+def test_check_ridge_augmented(capsys: pytest.CaptureFixture[str]) -> None:
+    def right(X: Any, y: Any, alpha: float) -> Any:
+        p = X.shape[1]
+        return np.vstack([X, np.sqrt(alpha) * np.eye(p)]), np.r_[y, np.zeros(p)]
+
+    def rows_reordered_and_negated(X: Any, y: Any, alpha: float) -> Any:
+        p = X.shape[1]
+        return np.vstack([-np.sqrt(alpha) * np.eye(p)[::-1], X]), np.r_[np.zeros(p), y]
+
+    def no_square_root(X: Any, y: Any, alpha: float) -> Any:
+        p = X.shape[1]
+        return np.vstack([X, alpha * np.eye(p)]), np.r_[y, np.zeros(p)]
+
+    def targets_of_one(X: Any, y: Any, alpha: float) -> Any:
+        p = X.shape[1]
+        return np.vstack([X, np.sqrt(alpha) * np.eye(p)]), np.r_[y, np.ones(p)]
+
+    def centred(X: Any, y: Any, alpha: float) -> Any:
+        return right(X - X.mean(axis=0), y - y.mean(), alpha)
+
+    def a_column(X: Any, y: Any, alpha: float) -> Any:
+        return np.c_[X, np.full(len(X), np.sqrt(alpha))], y
+
+    def coefficients(X: Any, y: Any, alpha: float) -> Any:
+        return Ridge(alpha=alpha, fit_intercept=False).fit(X, y).coef_
+
+    assert checks.check_ridge_augmented(right, quiet=True).passed
+    assert checks.check_ridge_augmented(rows_reordered_and_negated, quiet=True).passed
+    for wrong in (no_square_root, targets_of_one, centred, a_column, coefficients):
+        assert checks.check_ridge_augmented(wrong, quiet=True).status == "failed"
+    assert checks.check_ridge_augmented(lambda X, y, alpha: None, quiet=True).status == "failed"
+    result = checks.check_ridge_augmented(_stub)
+    assert result.status == "not implemented" and "not implemented yet" in capsys.readouterr().out
 
 
 def test_check_ridge_loo(capsys: pytest.CaptureFixture[str]) -> None:

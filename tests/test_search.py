@@ -1,4 +1,4 @@
-"""Tests of regviz.search, its plots, its explorer and its self-checks (notebook 12)."""
+"""Tests of regviz.search, its plots, its explorer and its self-checks (notebooks 12 and 13)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 from regviz import search
-from regviz.checks import check_halving_schedule, check_log_uniform, check_probability_of_improvement
+from regviz.checks import (
+    check_candidates_needed,
+    check_gp_log_marginal_likelihood,
+    check_halving_schedule,
+    check_hyperband_brackets,
+    check_log_uniform,
+    check_probability_of_improvement,
+)
 from regviz.plots import (
     plot_acquisition,
     plot_best_so_far,
@@ -129,6 +136,35 @@ def test_grid_points_log_axis_categorical_and_integer():
         search.grid_points({"a": search.Categorical((1, 2, 3)), "b": search.Categorical((1, 2))}, 5)
     with pytest.raises(ValueError, match="budget must be an integer"):
         search.grid_points({"a": search.FloatRange(0, 1)}, 0)
+
+
+def test_grid_points_centred_spacing_keeps_off_the_edges():
+    space = {"a": search.FloatRange(0, 1), "b": search.FloatRange(0, 1)}
+    pts = search.grid_points(space, 16, spacing="centred")
+    assert len(pts) == 16
+    assert sorted({p["a"] for p in pts}) == [0.125, 0.375, 0.625, 0.875]
+    assert search.grid_points(space, 16, spacing="ends") == search.grid_points(space, 16)  # the default
+    log_pts = search.grid_points({"lr": search.FloatRange(1e-4, 1.0, log=True)}, 4, spacing="centred")
+    np.testing.assert_allclose([p["lr"] for p in log_pts], [10**-3.5, 10**-2.5, 10**-1.5, 10**-0.5])  # log centres
+    ints = search.grid_points({"k": search.IntRange(1, 4)}, 4, spacing="centred")
+    assert [p["k"] for p in ints] == [1, 2, 3, 4]  # rounded centres of 4 cells of [1, 4], each value once
+    assert search.grid_points({"x": search.FloatRange(2, 4)}, 1, spacing="centred") == [{"x": 3.0}]
+    with pytest.raises(ValueError, match=r"spacing must be one of \['ends', 'centred'\]"):
+        search.grid_points(space, 4, spacing="center")
+
+
+@pytest.mark.parametrize("too_many", [search.MAX_DESIGN_POINTS + 1, 10**9, 2**63])
+def test_designs_refuse_a_huge_budget_before_allocating(too_many):
+    space = {"a": search.FloatRange(0, 1), "b": search.FloatRange(0, 1)}
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=r"budget must be an integer in \[1, 100000\]"):
+        search.grid_points(space, too_many)
+    with pytest.raises(ValueError, match=r"n_points must be an integer in \[1, 100000\]"):
+        search.random_points(space, too_many)
+    with pytest.raises(ValueError, match=r"budget must be an integer in \[5, 100000\]"):
+        search.run_search("branin", "random", too_many)
+    assert time.perf_counter() - start < 1.0  # refused at once, nothing allocated
+    assert len(search.grid_points({"a": search.FloatRange(0, 1)}, search.MAX_DESIGN_POINTS)) == 100_000  # the bound
 
 
 def test_random_points_are_seeded_in_range_and_log_uniform():
@@ -293,11 +329,23 @@ def test_run_search_validates():
         search.run_search("branin", "random", 3, n_init=5)
 
 
-def test_random_beats_grid_when_one_hyperparameter_matters():
+def test_run_search_grid_is_the_centred_grid():
     grid = search.run_search("low_effective_dim", "grid", 16)
-    wins = sum(search.run_search("low_effective_dim", "random", 16, seed=s).best < grid.best for s in range(10))
-    assert len(np.unique(grid.X[:, 0])) == 4
-    assert wins >= 8
+    assert sorted(np.unique(grid.X[:, 0])) == [0.125, 0.375, 0.625, 0.875]
+
+
+def test_random_beats_the_centred_grid_when_one_hyperparameter_matters():
+    from regviz.checks import compare_paired
+
+    X_grid = search.run_search("low_effective_dim", "grid", 16).X
+    best_rand, best_grid = [], []
+    for seed in range(500, 560):  # 60 problems, paired: the same u* for both searches
+        rng = np.random.default_rng(seed)
+        u_star = rng.uniform(0.1, 0.9)
+        best_rand.append(search.low_effective_dim_loss(rng.random((16, 2)), u_star=u_star).min())
+        best_grid.append(search.low_effective_dim_loss(X_grid, u_star=u_star).min())
+    result = compare_paired("random vs grid", best_rand, best_grid, higher_is_better=False, quiet=True)
+    assert result.ci_low > 0 and result.p_sign < 0.01
 
 
 # --------------------------------------------------------------------------- storages and objectives
@@ -429,6 +477,7 @@ def test_plot_best_so_far_pruning_and_halving():
     winner = next(a for a in ax.lines if a.get_gid() == "winner")
     np.testing.assert_allclose(winner.get_ydata(), [0.7, 0.8])
     assert ax.get_xscale() == "log"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["10\n3 candidates", "30\n1 candidate"]
     with pytest.raises(ValueError, match="missing"):
         plot_halving({"iter": [0]})
 
@@ -460,6 +509,32 @@ def test_search_explorer_updates_in_place():
         search_explorer(budget=3, max_budget=12)
     with pytest.raises(ValueError, match="method must be one of"):
         search_explorer(method="hyperband")
+
+
+def test_search_explorer_offers_only_the_methods_asked_for():
+    explorer = search_explorer("low_effective_dim", method="grid", methods=("grid", "random"), budget=9,
+                               max_budget=12, seed=0)  # fmt: skip
+    assert [value for _, value in explorer.controls["method"].options] == ["grid", "random"]
+    ax_curve = explorer.figure.axes[1]
+    assert {a.get_gid() for a in ax_curve.lines} >= {"median:random", "grid"}
+    assert not any(a.get_gid() in ("median:gp-ei", "median:tpe") for a in ax_curve.lines)
+    before = explorer.image.value
+    explorer.set(method="random", budget=12)
+    assert explorer.image.value != before and "12 distinct values of u" in explorer.label.value
+    no_grid = search_explorer("branin", method="tpe", methods=("random", "tpe"), budget=6, max_budget=8, seed=0)
+    assert not any(a.get_gid() == "grid" for a in no_grid.figure.axes[1].lines)
+    no_grid.set(method="random", budget=8)
+    for bad, message in [
+        (("grid",), "not only 'grid'"),
+        (("random", "random"), "distinct names"),
+        ((), "non-empty sequence"),
+        ("random", "non-empty sequence"),
+        (("random", "bayes"), "methods must be one of"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            search_explorer(method="random", methods=bad)
+    with pytest.raises(ValueError, match="method must be one of"):
+        search_explorer(method="tpe", methods=("grid", "random"))
 
 
 # --------------------------------------------------------------------------- self-checks
@@ -591,3 +666,83 @@ def test_run_worker_validates(tmp_path):
         run_worker(url, "s", 1, objective="cubic")
     with pytest.raises(ValueError, match="url must be one of"):
         run_worker("ftp://x", "s", 1, objective="quadratic")
+
+
+def test_check_candidates_needed():
+    def reference(p, confidence):
+        return math.ceil(math.log(1 - confidence) / math.log(1 - p) - 1e-12)
+
+    assert check_candidates_needed(reference, quiet=True).passed
+    wrong = [
+        lambda p, c: math.floor(math.log(1 - c) / math.log(1 - p)),  # floor instead of ceil
+        lambda p, c: math.floor(math.log(1 - c) / math.log(1 - p)) + 1,  # floor + 1: wrong at an exact boundary
+        lambda p, c: math.ceil(math.log(1 - c) / math.log(p)),  # p**n instead of (1 - p)**n
+        lambda p, c: round(math.log(1 - c) / math.log(1 - p)),  # rounding
+        lambda p, c: math.ceil(c / p),  # a linear guess
+    ]
+    for fn in wrong:
+        assert check_candidates_needed(fn, quiet=True).status == "failed"
+
+    def stub(p, c):
+        raise NotImplementedError
+
+    assert check_candidates_needed(stub, quiet=True).status == "not implemented"
+
+
+def test_check_gp_log_marginal_likelihood_matches_scikit_learn():
+    from sklearn.gaussian_process import GaussianProcessRegressor
+    from sklearn.gaussian_process.kernels import Matern
+
+    def reference(K, y):
+        _sign, logdet = np.linalg.slogdet(K)
+        return -0.5 * y @ np.linalg.solve(K, y) - 0.5 * logdet - 0.5 * len(y) * np.log(2 * np.pi)
+
+    assert check_gp_log_marginal_likelihood(reference, quiet=True).passed
+    wrong = [
+        lambda K, y: -0.5 * y @ np.linalg.solve(K, y) - 0.5 * np.linalg.slogdet(K)[1],  # no 2 pi term
+        lambda K, y: -y @ np.linalg.solve(K, y) - 0.5 * np.linalg.slogdet(K)[1] - 0.5 * len(y) * np.log(2 * np.pi),
+        lambda K, y: reference(K, y) + 0.5 * np.linalg.slogdet(K)[1] - 0.5 * np.sum(np.log(np.diag(K))),  # log|K|
+        lambda K, y: -0.5 * y @ np.linalg.solve(K, y) - np.linalg.slogdet(K)[1] - 0.5 * len(y) * np.log(2 * np.pi),
+    ]
+    for fn in wrong:
+        assert check_gp_log_marginal_likelihood(fn, quiet=True).status == "failed"
+    # the formula is scikit-learn's, on standardised y with the jitter on the diagonal
+    X = np.array([[0.1], [0.4], [0.6], [0.9]])
+    y = np.sin(6 * X[:, 0])
+    gp = GaussianProcessRegressor(Matern(0.2, nu=2.5), alpha=1e-6, normalize_y=True, optimizer=None).fit(X, y)
+    K = Matern(0.2, nu=2.5)(X) + 1e-6 * np.eye(4)
+    ys = (y - y.mean()) / y.std()
+    assert reference(K, ys) == pytest.approx(gp.log_marginal_likelihood(np.log([0.2])), rel=1e-10)
+
+
+def test_check_hyperband_brackets():
+    def reference(R, eta):
+        s_max = 0
+        while eta ** (s_max + 1) <= R:
+            s_max += 1
+        B = (s_max + 1) * R
+        return [(math.ceil(B / R * eta**s / (s + 1) - 1e-12), R / eta**s) for s in range(s_max, -1, -1)]
+
+    assert check_hyperband_brackets(reference, quiet=True).passed
+    assert reference(81, 3) == [(81, 1.0), (34, 3.0), (15, 9.0), (8, 27.0), (5, 81.0)]  # Li et al., Table 1
+
+    def float_log(R, eta):  # math.log(243, 3) = 4.999...: one bracket short
+        s_max = math.floor(math.log(R, eta))
+        B = (s_max + 1) * R
+        return [(math.ceil(B / R * eta**s / (s + 1)), R / eta**s) for s in range(s_max, -1, -1)]
+
+    def floor_n(R, eta):  # floor instead of ceil for the number of models
+        s_max = len(reference(R, eta)) - 1
+        B = (s_max + 1) * R
+        return [(math.floor(B / R * eta**s / (s + 1)), R / eta**s) for s in range(s_max, -1, -1)]
+
+    def reversed_order(R, eta):
+        return reference(R, eta)[::-1]
+
+    for fn in (float_log, floor_n, reversed_order):
+        assert check_hyperband_brackets(fn, quiet=True).status == "failed"
+
+    def stub(R, eta):
+        raise NotImplementedError
+
+    assert check_hyperband_brackets(stub, quiet=True).status == "not implemented"

@@ -398,15 +398,14 @@ def test_make_mlp_structure_and_logits() -> None:
         "Linear",
         "BatchNorm1d",
         "ReLU",
-        "Dropout",
         "Linear",
         "BatchNorm1d",
         "ReLU",
-        "Dropout",
+        "Dropout",  # hidden dropout only after the last batch norm (tests/test_networks.py)
         "Linear",
     ]
     assert model[1].bias is None and model[-1].bias is not None
-    assert model[0].p == pytest.approx(0.2) and model[4].p == pytest.approx(0.3)
+    assert model[0].p == pytest.approx(0.2) and model[7].p == pytest.approx(0.3)
     model.eval()
     assert model(torch.zeros(3, 784)).shape == (3, 10)
     linear = make_mlp(5, (), 3)
@@ -444,3 +443,47 @@ def test_make_mlp_rejects_bad_options() -> None:
         make_mlp(4, (3,), 2, init="orthogonal")
     with pytest.raises(ValueError, match="std"):
         init_weights(nn.Linear(2, 2), "normal", std=0.0)
+
+
+@pytest.mark.parametrize(
+    ("model", "y", "message"),
+    [
+        (nn.Linear(5, 1), [0, 1, 2, 0], r"^y_train must hold 0/1 labels for a model with one output"),
+        (
+            nn.Linear(5, 3),
+            [0, 1, 2, 4],
+            r"^y_train must hold labels in \[0, 2\] for a model with 3 outputs, got label 4",
+        ),
+        (nn.Linear(4, 3), [0, 1, 2, 0], r"^X_train must have 4 features per sample for this model"),
+    ],
+)
+def test_fit_names_data_that_do_not_fit_the_model(model: nn.Module, y: list[int], message: str) -> None:
+    X = np.random.default_rng(0).random((4, 5)).astype(np.float32)
+    before = [p.detach().clone() for p in model.parameters()]
+    with pytest.raises(ValueError, match=message):
+        fit(model, X, np.array(y), n_epochs=1, device="cpu")
+    assert all(torch.equal(a, b) for a, b in zip(before, model.parameters(), strict=True))  # nothing trained
+
+
+def test_evaluate_and_predict_name_bad_labels_and_features() -> None:
+    from regviz.train import evaluate, predict
+
+    X = np.zeros((3, 5), dtype=np.float32)
+    with pytest.raises(ValueError, match=r"^y must hold labels in \[0, 1\]"):
+        evaluate(nn.Linear(5, 2), X, np.array([0, 1, 7]), device="cpu")
+    with pytest.raises(ValueError, match=r"^X must have 6 features per sample"):
+        predict(nn.Linear(6, 2), X)
+    assert predict(nn.Sequential(nn.ReLU()), X).tolist() == [0, 0, 0]  # a model without parameters: no StopIteration
+    assert predict(nn.Linear(5, 1), X).shape == (3,)
+
+
+def test_the_fit_check_leaves_the_training_bits_unchanged() -> None:
+    # the probe runs in evaluation mode without drawing random numbers: a dropout network trains exactly as before
+    X = np.random.default_rng(1).random((64, 8)).astype(np.float32)
+    y = (X[:, 0] > 0.5).astype(np.int64)
+    losses = []
+    for _ in range(2):
+        torch.manual_seed(0)
+        model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Dropout(0.5), nn.Linear(16, 2))
+        losses.append(fit(model, X, y, n_epochs=2, seed=3, device="cpu").train_loss)
+    assert losses[0] == losses[1]

@@ -62,3 +62,28 @@ def test_check_array_shapes_and_finiteness() -> None:
 def test_check_same_length_names_both() -> None:
     with pytest.raises(ValueError, match="X and y must have the same number of samples: X has 3, y has 2"):
         check_same_length(("X", np.zeros(3)), ("y", np.zeros(2)))
+
+
+def test_check_array_reads_a_tensor_that_requires_grad() -> None:
+    import torch
+
+    weights = torch.ones(3, requires_grad=True) * 2
+    assert check_array(weights, "X").tolist() == [2.0, 2.0, 2.0]
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ([1 + 2j, 3.0], "X must hold real numbers, got complex values"),
+        ([10**400], "X must be array-like of numbers"),
+        ([[1.0, 2.0], [3.0]], "X must be array-like of numbers"),
+        (None, "X must be array-like of numbers, got None"),
+    ],
+)
+def test_check_array_refuses_complex_overflow_ragged_and_none(bad: object, message: str) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no ComplexWarning on the way: a clear error instead
+        with pytest.raises(ValueError, match=message):
+            check_array(bad, "X")

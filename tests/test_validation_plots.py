@@ -173,6 +173,23 @@ def test_plot_bias_variance_total_is_the_sum() -> None:
         plots.plot_bias_variance(degrees, bias2, variance, noise=-1.0)
 
 
+def test_plot_bias_variance_draws_the_monte_carlo_floor_of_bias2() -> None:
+    degrees = np.arange(5)
+    bias2 = np.array([2.0, 1.0, 0.1, 0.001, 0.01])
+    variance = np.array([0.01, 0.02, 0.05, 0.5, 2.0])
+    floor = variance / 200
+    ax = plots.plot_bias_variance(degrees, bias2, variance, noise=0.09, bias2_floor=floor, logy=True)
+    band = next(a for a in ax.collections if a.get_gid() == "bias2_floor")
+    top = band.get_paths()[0].vertices[:, 1].max()
+    assert top == pytest.approx(floor.max())
+    assert any("Monte Carlo" in t.get_text() for t in ax.get_legend().get_texts())
+    assert not any(a.get_gid() == "bias2_floor" for a in plots.plot_bias_variance(degrees, bias2, variance).collections)
+    with pytest.raises(ValueError, match="bias2_floor must be >= 0"):
+        plots.plot_bias_variance(degrees, bias2, variance, bias2_floor=-floor)
+    with pytest.raises(ValueError, match="bias2_floor"):
+        plots.plot_bias_variance(degrees, bias2, variance, bias2_floor=floor[:3])
+
+
 def test_plot_coef_norms_log_scale() -> None:
     ax = plots.plot_coef_norms([1, 2, 3], [1.0, 10.0, 1000.0])
     assert ax.get_yscale() == "log" and ax.get_xlabel() == "polynomial degree" and "w" in ax.get_ylabel()

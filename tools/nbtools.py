@@ -91,7 +91,14 @@ OTHER_ISA_ENV: dict[str, str] = {
 ROBUST_SEED_OFFSET = "100003"
 
 _UNPINNED_BASE = {"CUDA_VISIBLE_DEVICES": "", "REGVIZ_DEVICE": "cpu", "REGVIZ_SEED_OFFSET": "0"}
-_TWO_THREADS = {"OMP_NUM_THREADS": "2", "MKL_NUM_THREADS": "2", "OPENBLAS_NUM_THREADS": "2"}
+# PASSIVE: idle OpenMP threads sleep instead of spinning, so a busy machine does not slow tiny matrix products
+# 100-fold (measured on notebook 03's deep-network cell); it changes no number
+_TWO_THREADS = {
+    "OMP_NUM_THREADS": "2",
+    "MKL_NUM_THREADS": "2",
+    "OPENBLAS_NUM_THREADS": "2",
+    "OMP_WAIT_POLICY": "PASSIVE",
+}
 
 #: ``make test-robust``: every notebook re-executed in lax mode (every assert runs) under each of these.
 ROBUST_RUNS: dict[str, tuple[str, dict[str, str]]] = {

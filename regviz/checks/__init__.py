@@ -9,7 +9,17 @@ per-seed comparison behind every stochastic claim.
 
 from ._core import Case, CheckResult, Comparison, compare, run_check
 from ._paired import PairedComparison, compare_paired
-from .basics import check_best_slope, check_mse
+from .basics import (
+    check_best_fixed_lr,
+    check_best_slope,
+    check_huber_step,
+    check_lr_limit_for_feature,
+    check_mae,
+    check_mse,
+    check_slope_through_point,
+    check_smoothed_ce_grad,
+    check_weighted_bce,
+)
 from .boundaries import (
     check_early_stopping,
     check_inverted_dropout,
@@ -25,9 +35,16 @@ from .lasso import (
     check_glmnet_to_sklearn,
     check_lasso_objective,
     check_one_se_alpha,
+    check_second_entry,
     check_soft_threshold,
 )
-from .networks import check_batched_accuracy, check_fold_batch_norm, check_he_bound, check_layer_norm
+from .networks import (
+    check_batched_accuracy,
+    check_fold_batch_norm,
+    check_he_bound,
+    check_layer_norm,
+    check_running_stats,
+)
 from .optim import (
     check_adam_step,
     check_bce_with_logits,
@@ -35,10 +52,25 @@ from .optim import (
     check_gd_step,
     check_nesterov_step,
     check_step_size_limit,
+    check_uncorrected_adam_step,
     check_warmup_cosine,
 )
-from .ridge import check_fold_ids, check_loo_mse, check_ridge_alpha, check_ridge_loo, check_ridge_map
-from .search import check_halving_schedule, check_log_uniform, check_probability_of_improvement
+from .ridge import (
+    check_fold_ids,
+    check_loo_mse,
+    check_ridge_alpha,
+    check_ridge_augmented,
+    check_ridge_loo,
+    check_ridge_map,
+)
+from .search import (
+    check_candidates_needed,
+    check_gp_log_marginal_likelihood,
+    check_halving_schedule,
+    check_hyperband_brackets,
+    check_log_uniform,
+    check_probability_of_improvement,
+)
 
 __all__ = [
     "Case",
@@ -50,7 +82,9 @@ __all__ = [
     "check_article_to_sklearn",
     "check_batched_accuracy",
     "check_bce_with_logits",
+    "check_best_fixed_lr",
     "check_best_slope",
+    "check_candidates_needed",
     "check_cross_entropy_grad",
     "check_early_stopping",
     "check_enet_alpha_max",
@@ -58,15 +92,20 @@ __all__ = [
     "check_fold_ids",
     "check_gd_step",
     "check_glmnet_to_sklearn",
+    "check_gp_log_marginal_likelihood",
     "check_halving_schedule",
     "check_he_bound",
+    "check_huber_step",
+    "check_hyperband_brackets",
     "check_inverted_dropout",
     "check_l2_penalty",
     "check_lasso_objective",
     "check_layer_norm",
     "check_log_uniform",
     "check_loo_mse",
+    "check_lr_limit_for_feature",
     "check_macro_f1",
+    "check_mae",
     "check_mse",
     "check_nesterov_step",
     "check_one_se_alpha",
@@ -74,12 +113,19 @@ __all__ = [
     "check_probability_of_improvement",
     "check_proximal_l1_step",
     "check_ridge_alpha",
+    "check_ridge_augmented",
     "check_ridge_loo",
     "check_ridge_map",
+    "check_running_stats",
+    "check_second_entry",
+    "check_slope_through_point",
+    "check_smoothed_ce_grad",
     "check_soft_threshold",
     "check_step_size_limit",
+    "check_uncorrected_adam_step",
     "check_warmup_cosine",
     "check_weight_decay_step",
+    "check_weighted_bce",
     "compare",
     "compare_paired",
     "run_check",

@@ -24,6 +24,7 @@ __all__ = [
     "check_glmnet_to_sklearn",
     "check_lasso_objective",
     "check_one_se_alpha",
+    "check_second_entry",
     "check_soft_threshold",
 ]
 
@@ -174,6 +175,77 @@ def check_enet_alpha_max(student_fn: Callable[[Any, Any, float], Any], *, quiet:
     return run_check("check_enet_alpha_max", student_fn, _enet_alpha_max_reference, cases, rtol=1e-8, quiet=quiet)
 
 
+def _second_entry_reference(X: Any, y: Any) -> tuple[float, float]:
+    X_arr, y_arr = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    n = len(y_arr)
+    Xc, yc = X_arr - X_arr.mean(axis=0), y_arr - y_arr.mean()
+    c = Xc.T @ yc / n  # (1/n) x_k' r at w = 0
+    q = Xc.T @ Xc / n
+    j = int(np.argmax(np.abs(c)))  # the first to enter, at lambda_max = |c_j|
+    sign = np.sign(c[j])
+    # just below lambda_max: w_j(lam) = (c_j - lam * sign) / q_jj, and (1/n) x_k' r(lam) = a_k + b_k lam
+    a = c - q[:, j] * c[j] / q[j, j]
+    b = q[:, j] * sign / q[j, j]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lam = np.where(a > 0, a / (1 - b), -a / (1 + b))  # where |a_k + b_k lam| reaches lam
+    lam[j] = -np.inf
+    k = int(np.argmax(lam))
+    return float(k), float(lam[k])
+
+
+def _entry_cases(seed: int) -> list[Case]:
+    rng = np.random.default_rng(seed)
+
+    def standardised(X: np.ndarray) -> np.ndarray:
+        return (X - X.mean(axis=0)) / X.std(axis=0)
+
+    z = rng.normal(size=(80, 1))
+    X1 = standardised(
+        np.c_[z + 0.3 * rng.normal(size=(80, 1)), z + 0.3 * rng.normal(size=(80, 1)), rng.normal(size=(80, 3))]
+    )
+    y1 = X1 @ np.array([2.0, 0.0, 0.0, 1.2, -0.4]) + 10.0 + rng.normal(size=80)  # x1 is runner-up, x3 enters
+    X2 = standardised(rng.normal(size=(50, 6)) @ rng.normal(size=(6, 6)))
+    y2 = -(X2 @ np.array([3.0, 0.0, -1.0, 0.5, 0.0, 2.0])) - 4.0 + rng.normal(size=50)
+    X3 = standardised(rng.normal(size=(200, 4)))
+    y3 = X3 @ np.array([0.2, -2.5, 1.0, 0.0]) + 0.5 * rng.normal(size=200)
+    return [
+        Case((X1, y1), label="80 samples, y with mean 10; the runner-up in |correlation| is a twin of the leader"),
+        Case((X2, y2), label="50 samples, 6 correlated features, negative effects"),
+        Case((X3, y3), label="200 samples, 4 independent features"),
+    ]
+
+
+def check_second_entry(student_fn: Callable[[Any, Any], Any], *, quiet: bool = False) -> CheckResult:
+    r"""Check ``second_entry(X, y) -> (k, lam)``: which feature enters the lasso path second, and at which λ.
+
+    ``X`` has standardised columns (mean 0, variance 1 with the :math:`1/n` formula); the model has an intercept
+    (scikit-learn's ``Lasso``, data term :math:`\frac{1}{2n}`). Just below
+    :math:`\lambda_{\max} = \frac1n\lvert x_j^\top (y - \bar y)\rvert` only feature ``j`` is active, with
+    :math:`w_j(\lambda) = c_j - \lambda\,\mathrm{sign}(c_j)`, :math:`c_k = \frac1n x_k^\top (y - \bar y)`; feature
+    ``k`` enters where :math:`\lvert c_k - \rho_{kj} w_j(\lambda)\rvert = \lambda` (:math:`\rho_{kj}` the correlation
+    of the two columns); the answer is the feature for which that happens at the largest λ, and that λ. Taking
+    the runner-up in correlation with ``y`` (the first case is built so that it differs), forgetting the effect
+    of the first feature on the residual, the wrong sign in the denominator and a missing :math:`1/n` all fail.
+
+    Parameters
+    ----------
+    student_fn : callable
+        ``student_fn(X, y)`` returning the pair ``(k, lam)``: a column index and a float.
+    quiet : bool, default=False
+        If True, print nothing.
+
+    Returns
+    -------
+    CheckResult
+        The verdict (also printed).
+
+    """
+    quiet = _check_quiet(quiet)
+    return run_check(
+        "check_second_entry", student_fn, _second_entry_reference, _entry_cases(13), rtol=1e-8, quiet=quiet
+    )
+
+
 def _one_se_reference(alphas: Any, mse_path: Any) -> float:
     a = np.asarray(alphas, dtype=float)
     m = np.asarray(mse_path, dtype=float)
@@ -215,10 +287,15 @@ def check_one_se_alpha(student_fn: Callable[[Any, Any], Any], *, quiet: bool = F
     curve = 1.0 + 0.5 * (np.log10(alphas) + 0.5) ** 2
     folds = curve[:, None] + rng.normal(0.0, 0.15, (30, 5))
     folds_wide = curve[:, None] + rng.normal(0.0, 0.6, (30, 10))
+    # 3 folds: the minimum (alpha = 1) has fold errors 1, 2, 3 -> mean 2, se 1/sqrt(3) = 0.577 with ddof=1 but
+    # 0.471 with ddof=0; alpha = 2 has mean 2.52, inside the first band and outside the second
+    alphas_3 = np.array([10.0, 5.0, 2.0, 1.0, 0.5])
+    folds_3 = np.array([[3.5, 4.0, 4.5], [2.8, 3.0, 3.2], [2.32, 2.52, 2.72], [1.0, 2.0, 3.0], [1.9, 2.2, 2.5]])
     cases = [
         Case((alphas, folds), label="30 alphas (decreasing, as LassoCV stores them), 5 folds"),
         Case((alphas[::-1].copy(), folds[::-1].copy()), label="the same, alphas increasing"),
         Case((alphas, folds_wide), label="noisy folds, 10 of them"),
+        Case((alphas_3, folds_3), label="3 folds, one alpha between the ddof=1 and ddof=0 thresholds"),
     ]
     return run_check("check_one_se_alpha", student_fn, _one_se_reference, cases, rtol=1e-10, quiet=quiet)
 

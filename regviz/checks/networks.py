@@ -13,7 +13,13 @@ import numpy as np
 
 from ._core import Case, CheckResult, run_check
 
-__all__ = ["check_batched_accuracy", "check_fold_batch_norm", "check_he_bound", "check_layer_norm"]
+__all__ = [
+    "check_batched_accuracy",
+    "check_fold_batch_norm",
+    "check_he_bound",
+    "check_layer_norm",
+    "check_running_stats",
+]
 
 
 def _check_callable(student_fn: Any) -> None:
@@ -253,3 +259,70 @@ def check_layer_norm(
         Case((np.array([[1.0, 2.0, 4.0]]), np.ones(3), np.zeros(3), 1e-5), label="a single sample"),
     ]
     return run_check("check_layer_norm", student_fn, _layer_norm_reference, cases, atol=1e-8, quiet=quiet)
+
+
+def _running_stats_reference(batches: Any, momentum: float | None) -> tuple[np.ndarray, np.ndarray]:
+    arrays = [np.asarray(x, dtype=float) for x in batches]
+    running_mean, running_var = np.zeros(arrays[0].shape[1]), np.ones(arrays[0].shape[1])
+    for k, x in enumerate(arrays, start=1):
+        m = 1.0 / k if momentum is None else momentum
+        running_mean = (1 - m) * running_mean + m * x.mean(axis=0)
+        running_var = (1 - m) * running_var + m * x.var(axis=0, ddof=1)
+    return running_mean, running_var
+
+
+def check_running_stats(student_fn: Callable[[Any, float | None], Any], *, quiet: bool = False) -> CheckResult:
+    """Check ``running_stats(batches, momentum)``: the running statistics ``nn.BatchNorm1d`` keeps in training mode.
+
+    Starting from ``running_mean = 0`` and ``running_var = 1`` per unit, each batch ``x`` (shape
+    ``(n_i, n_units)``, sizes may differ) updates ``running = (1 - m) * running + m * statistic``, with the batch
+    mean for ``running_mean`` and the **unbiased** batch variance (divided by ``n_i - 1``) for ``running_var``.
+    ``m`` is ``momentum``, or ``1 / k`` at the ``k``-th batch when ``momentum`` is None (PyTorch's cumulative
+    average: the plain mean of the batch statistics, the initial values forgotten). The function returns the pair
+    ``(running_mean, running_var)``. The cases catch the biased variance, Keras's convention (``momentum``
+    weighing the old value), ``None`` read as "keep the last batch" or as an average that still counts the
+    initial values, and a dropped initial value.
+
+    Parameters
+    ----------
+    student_fn : callable
+        ``student_fn(batches, momentum)`` with ``batches`` a list of arrays of shape (n_i, n_units) and
+        ``momentum`` a float in (0, 1] or None; returns ``(running_mean, running_var)``, each of shape (n_units,).
+    quiet : bool, default=False
+        If True, print nothing.
+
+    Returns
+    -------
+    CheckResult
+        The verdict (also printed).
+
+    """
+    _check_callable(student_fn)
+    rng = np.random.default_rng(114)
+
+    def batches(sizes: tuple[int, ...], n_units: int) -> list[np.ndarray]:
+        return [rng.normal(2.0, 3.0, (n, n_units)) for n in sizes]
+
+    cases = [
+        Case((batches((4, 7, 16), 3), 0.1), label="momentum=0.1, batches of 4, 7, 16"),
+        Case((batches((5, 5), 2), 0.5), label="momentum=0.5, two batches of 5"),
+        Case((batches((2, 6, 9, 3), 3), None), label="momentum=None, batches of 2, 6, 9, 3"),
+        Case((batches((8,), 4), 0.01), label="momentum=0.01, one batch of 8"),
+    ]
+
+    def packed(fn: Callable[..., Any]) -> Callable[..., np.ndarray]:
+        def run(batches_: list[np.ndarray], momentum: float | None) -> np.ndarray:
+            result = fn([b.copy() for b in batches_], momentum)
+            if not isinstance(result, tuple | list) or len(result) != 2:
+                raise ValueError(f"return the pair (running_mean, running_var), got {type(result).__name__}")
+            mean, var = (np.asarray(r.detach().cpu() if hasattr(r, "detach") else r, dtype=float) for r in result)
+            n_units = batches_[0].shape[1]
+            if mean.shape != (n_units,) or var.shape != (n_units,):
+                raise ValueError(f"shapes {mean.shape} and {var.shape}, expected ({n_units},) each")
+            return np.concatenate([mean, var])
+
+        return run
+
+    return run_check(
+        "check_running_stats", packed(student_fn), packed(_running_stats_reference), cases, atol=1e-10, quiet=quiet
+    )

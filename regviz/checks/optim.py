@@ -25,13 +25,18 @@ __all__ = [
     "check_gd_step",
     "check_nesterov_step",
     "check_step_size_limit",
+    "check_uncorrected_adam_step",
     "check_warmup_cosine",
 ]
 
 
-def _check_callable(fn: Any) -> None:
+def _check_callable(fn: Any, quiet: Any = False) -> bool:
+    """Validate a check's arguments; return ``quiet`` as a bool."""
     if not callable(fn):
         raise ValueError(f"student_fn must be callable, got {type(fn).__name__}")
+    if not isinstance(quiet, bool | np.bool_):
+        raise ValueError(f"quiet must be True or False, got {quiet!r}")
+    return bool(quiet)
 
 
 # --------------------------------------------------------------------------- losses (notebook 01)
@@ -65,7 +70,7 @@ def check_bce_with_logits(student_fn: Callable[[Any, Any], Any], *, quiet: bool 
         The verdict (also printed).
 
     """
-    _check_callable(student_fn)
+    quiet = _check_callable(student_fn, quiet)
     rng = np.random.default_rng(1)
     cases = [
         Case((np.array([0.0, 0.0]), np.array([0.0, 1.0])), label="logits 0: loss log 2"),
@@ -111,7 +116,7 @@ def check_cross_entropy_grad(student_fn: Callable[[Any, Any], Any], *, quiet: bo
         The verdict (also printed).
 
     """
-    _check_callable(student_fn)
+    quiet = _check_callable(student_fn, quiet)
     rng = np.random.default_rng(2)
     cases = [
         Case((np.zeros((2, 3)), np.array([0, 2])), label="all logits 0"),
@@ -157,7 +162,7 @@ def check_gd_step(student_fn: Callable[[Any, Any, Any, float], Any], *, quiet: b
         The verdict (also printed).
 
     """
-    _check_callable(student_fn)
+    quiet = _check_callable(student_fn, quiet)
     rng = np.random.default_rng(3)
     X1 = np.c_[np.ones(6), np.arange(6.0)]
     cases = [
@@ -198,7 +203,7 @@ def check_step_size_limit(student_fn: Callable[[Any], Any], *, quiet: bool = Fal
         The verdict (also printed).
 
     """
-    _check_callable(student_fn)
+    quiet = _check_callable(student_fn, quiet)
     rng = np.random.default_rng(4)
     cases = [
         Case((np.c_[np.ones(5), np.linspace(0, 2, 5)],), label="intercept column and x in [0, 2]"),
@@ -261,7 +266,7 @@ def check_adam_step(student_fn: Callable[..., Any], *, quiet: bool = False) -> C
         The verdict (also printed).
 
     """
-    _check_callable(student_fn)
+    quiet = _check_callable(student_fn, quiet)
     rng = np.random.default_rng(6)
     z2 = np.zeros(2)
     w2, g2 = np.array([1.0, -2.0]), np.array([0.5, -3.0])
@@ -315,7 +320,7 @@ def check_nesterov_step(student_fn: Callable[..., Any], *, quiet: bool = False) 
         The verdict (also printed).
 
     """
-    _check_callable(student_fn)
+    quiet = _check_callable(student_fn, quiet)
     rng = np.random.default_rng(5)
     cases = [
         Case((np.array([1.0, -2.0]), np.array([0.5, 0.5]), np.zeros(2), 0.1, 0.9), label="first step (buffer 0)"),
@@ -362,10 +367,68 @@ def check_warmup_cosine(student_fn: Callable[..., Any], *, quiet: bool = False) 
         The verdict (also printed).
 
     """
-    _check_callable(student_fn)
+    quiet = _check_callable(student_fn, quiet)
     cases = [
         Case((step, 100, 10, 0.1, 0.001), label=f"step {step} of 100, 10 warm-up steps")
         for step in (0, 4, 9, 10, 11, 55, 99, 100)
     ]
     cases.append(Case((3, 20, 1, 1.0, 0.0), label="step 3 of 20, 1 warm-up step"))
     return run_check("check_warmup_cosine", student_fn, _warmup_cosine_reference, cases, quiet=quiet)
+
+
+def _uncorrected_adam_reference(
+    grad: NDArray[Any], t: int, lr: float, beta1: float, beta2: float, eps: float
+) -> NDArray[np.float64]:
+    g = np.asarray(grad, dtype=float)
+    m = (1.0 - beta1**t) * g  # an exponential average of t copies of g, started at 0
+    v = (1.0 - beta2**t) * g * g
+    return -lr * m / (np.sqrt(v) + eps)
+
+
+def check_uncorrected_adam_step(student_fn: Callable[..., Any], *, quiet: bool = False) -> CheckResult:
+    r"""Check the predicted step of Adam *without* bias correction under a constant gradient.
+
+    With moments started at zero and the same gradient :math:`g` at every step, step :math:`t` of Adam
+    without bias correction moves the weights by
+
+    .. math::
+
+        \Delta w_t = -\eta\,\frac{(1 - \beta_1^t)\, g}{\sqrt{1 - \beta_2^t}\,|g| + \epsilon},
+
+    since :math:`m_t = (1 - \beta_1^t) g` and :math:`v_t = (1 - \beta_2^t) g^2`. The cases (steps 1 to
+    10,000, two pairs of betas, a gradient below ε, a zero component) catch the bias-corrected step
+    :math:`-\eta\,\mathrm{sign}(g)`, a 0-based step count, a forgotten square root or ε, and a step uphill.
+
+    Parameters
+    ----------
+    student_fn : callable
+        ``student_fn(grad, t, lr, beta1, beta2, eps)`` with ``grad`` an array (the constant gradient) and
+        ``t`` the 1-based step number, returning :math:`\Delta w_t`, an array shaped like ``grad``.
+    quiet : bool, default=False
+        If True, print nothing.
+
+    Returns
+    -------
+    CheckResult
+        The verdict (also printed).
+
+    """
+    quiet = _check_callable(student_fn, quiet)
+    g2 = np.array([2.0, -0.5])
+    cases = [
+        Case((g2, 1, 0.1, 0.9, 0.999, 1e-8), label="step 1, betas (0.9, 0.999)"),
+        Case((g2, 12, 0.1, 0.9, 0.999, 1e-8), label="step 12"),
+        Case((np.array([3.0, -1.0, 0.0]), 100, 0.01, 0.9, 0.999, 1e-8), label="step 100, one zero component"),
+        Case((g2, 10_000, 0.1, 0.9, 0.999, 1e-8), label="step 10,000"),
+        Case((np.array([0.5, -4.0]), 5, 1.0, 0.8, 0.99, 1e-8), label="step 5, betas (0.8, 0.99)"),
+        Case((np.array([1e-9, -1e-12]), 3, 1.0, 0.9, 0.999, 1e-8), label="a gradient below eps"),
+    ]
+    return run_check(
+        "check_uncorrected_adam_step",
+        student_fn,
+        _uncorrected_adam_reference,
+        cases,
+        atol=1e-12,
+        rtol=1e-9,
+        quiet=quiet,
+    )

@@ -14,16 +14,25 @@ from typing import Any
 
 import numpy as np
 
-from ..ridge import RidgeSVD, ridge_fit
+from ..ridge import RidgeSVD
 from ._core import Case, CheckResult, run_check
 
 __all__ = [
     "check_fold_ids",
     "check_loo_mse",
     "check_ridge_alpha",
+    "check_ridge_augmented",
     "check_ridge_loo",
     "check_ridge_map",
 ]
+
+
+def _check_args(student_fn: Any, quiet: Any) -> None:
+    """Refuse a student function that is not callable and a ``quiet`` that is not a bool, naming each."""
+    if not callable(student_fn):
+        raise ValueError(f"student_fn must be a function (callable), got {type(student_fn).__name__}")
+    if not isinstance(quiet, bool):
+        raise ValueError(f"quiet must be True or False, got {quiet!r}")
 
 
 # --------------------------------------------------------------------------- notebook 04
@@ -59,6 +68,7 @@ def check_fold_ids(student_fn: Callable[[int, int], Any], *, quiet: bool = False
         The verdict (also printed).
 
     """
+    _check_args(student_fn, quiet)
     cases = [
         Case((10, 5), label="10 samples, 5 folds (no remainder)"),
         Case((10, 4), label="10 samples, 4 folds"),
@@ -103,6 +113,7 @@ def check_loo_mse(student_fn: Callable[[Any, Any, int], Any], *, quiet: bool = F
         The verdict (also printed).
 
     """
+    _check_args(student_fn, quiet)
     rng = np.random.default_rng(5)
     x8 = np.linspace(-1.0, 1.0, 8)
     y8 = x8**2 + 0.1 * rng.normal(size=8)
@@ -150,6 +161,7 @@ def check_ridge_alpha(student_fn: Callable[[float, int], Any], *, quiet: bool = 
         The verdict (also printed).
 
     """
+    _check_args(student_fn, quiet)
     cases = [
         Case((0.1, 100), label="lam=0.1, n_samples=100"),
         Case((1.0, 1), label="lam=1, one sample"),
@@ -187,6 +199,7 @@ def check_ridge_loo(student_fn: Callable[[Any, Any, float], Any], *, quiet: bool
         The verdict (also printed).
 
     """
+    _check_args(student_fn, quiet)
     rng = np.random.default_rng(6)
     X1 = rng.normal(size=(30, 4)) + np.array([3.0, -1.0, 0.0, 5.0])
     y1 = X1 @ np.array([1.0, 0.0, -2.0, 0.5]) + 4.0 + rng.normal(size=30)
@@ -202,17 +215,23 @@ def check_ridge_loo(student_fn: Callable[[Any, Any, float], Any], *, quiet: bool
     return run_check("check_ridge_loo", student_fn, _ridge_loo_reference, cases, quiet=quiet)
 
 
-def _ridge_map_reference(X: Any, y: Any, sigma: float, tau: float) -> np.ndarray:
-    return ridge_fit(X, y, float(sigma) ** 2 / float(tau) ** 2, fit_intercept=False).coef
+def _ridge_map_reference(X: Any, y: Any, sigma: float, tau: Any) -> np.ndarray:
+    X_arr, y_arr = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    penalty = float(sigma) ** 2 / np.asarray(tau, dtype=float) ** 2 * np.ones(X_arr.shape[1])
+    return np.linalg.solve(X_arr.T @ X_arr + np.diag(penalty), X_arr.T @ y_arr)
 
 
-def check_ridge_map(student_fn: Callable[[Any, Any, float, float], Any], *, quiet: bool = False) -> CheckResult:
-    """Check ``map_weights(X, y, sigma, tau)``: the posterior mode of Bayesian linear regression.
+def check_ridge_map(student_fn: Callable[[Any, Any, float, Any], Any], *, quiet: bool = False) -> CheckResult:
+    """Check ``map_weights(X, y, sigma, tau)``: the posterior mode with one prior variance per weight.
 
-    Model: ``y = X w + noise`` with noise ``N(0, sigma²)`` and prior
-    ``w ~ N(0, tau² I)``, no intercept. The mode of the posterior is ridge
-    regression (without intercept) with ``alpha = sigma² / tau²``. Swapping
-    the ratio, forgetting the squares or fitting an intercept fail.
+    Model: ``y = X w + noise`` with noise ``N(0, sigma²)`` and independent
+    priors ``w_j ~ N(0, tau_j²)``, no intercept; ``tau`` is an array of shape
+    ``(n_features,)``. The mode of the posterior is a ridge with one strength
+    per weight: ``w = (X^T X + diag(sigma² / tau_j²))^{-1} X^T y``. Equal
+    ``tau_j`` give plain ridge with ``alpha = sigma² / tau²``. A single
+    ``alpha`` from an averaged ``tau``, the ratio inverted, a missing square,
+    a penalty added to whole columns instead of the diagonal, and a fitted
+    intercept all fail.
 
     Parameters
     ----------
@@ -227,15 +246,91 @@ def check_ridge_map(student_fn: Callable[[Any, Any, float, float], Any], *, quie
         The verdict (also printed).
 
     """
+    _check_args(student_fn, quiet)
     rng = np.random.default_rng(7)
     X = rng.normal(size=(25, 3))
     y = X @ np.array([1.0, -2.0, 0.5]) + 1.5 + 0.5 * rng.normal(size=25)
     X_small = rng.normal(size=(6, 4))
     y_small = rng.normal(size=6)
     cases = [
-        Case((X, y, 1.0, 1.0), label="sigma=1, tau=1"),
-        Case((X, y, 2.0, 0.5), label="sigma=2, tau=0.5 (a tight prior)"),
-        Case((X, y, 0.5, 4.0), label="sigma=0.5, tau=4 (a loose prior)"),
-        Case((X_small, y_small, 1.0, 0.3), label="6 samples, 4 features"),
+        Case((X, y, 1.0, np.ones(3)), label="sigma=1, every tau_j = 1 (plain ridge, alpha = 1)"),
+        Case((X, y, 2.0, np.full(3, 0.5)), label="sigma=2, every tau_j = 0.5 (a tight prior)"),
+        Case((X, y, 1.0, np.array([3.0, 0.2, 1.0])), label="sigma=1, tau = (3, 0.2, 1)"),
+        Case((X, y, 0.5, np.array([0.1, 4.0, 0.7])), label="sigma=0.5, tau = (0.1, 4, 0.7)"),
+        Case((X_small, y_small, 1.0, np.array([100.0, 1.0, 0.3, 2.0])), label="6 samples, 4 weights, one almost free"),
     ]
     return run_check("check_ridge_map", student_fn, _ridge_map_reference, cases, quiet=quiet)
+
+
+def _normal_equations(X_aug: Any, y_aug: Any) -> np.ndarray:
+    """``A^T A``, ``A^T b`` and ``b^T b``, flattened: they define ``||b - A w||²`` for every ``w``."""
+    A, b = np.asarray(X_aug, dtype=float), np.asarray(y_aug, dtype=float)
+    return np.concatenate([(A.T @ A).ravel(), A.T @ b, [b @ b]])
+
+
+def _ridge_augmented_reference(X: Any, y: Any, alpha: float) -> np.ndarray:
+    X_arr, y_arr = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    gram = X_arr.T @ X_arr + float(alpha) * np.eye(X_arr.shape[1])
+    return np.concatenate([gram.ravel(), X_arr.T @ y_arr, [y_arr @ y_arr]])
+
+
+def check_ridge_augmented(student_fn: Callable[[Any, Any, float], Any], *, quiet: bool = False) -> CheckResult:
+    r"""Check ``augment(X, y, alpha) -> (X_aug, y_aug)``: ridge written as plain least squares.
+
+    The answer is right when ``||y_aug - X_aug w||²`` equals ``||y - X w||² + alpha ||w||²`` for **every** ``w``
+    (ridge without intercept), that is when ``X_aug^T X_aug = X^T X + alpha I``, ``X_aug^T y_aug = X^T y`` and
+    ``y_aug^T y_aug = y^T y``; the check compares those three, so the order and the signs of the appended rows are
+    free. The usual answer appends the rows of ``sqrt(alpha) I`` to ``X`` and zeros to ``y``. Rows of
+    ``alpha I`` (no square root), non-zero targets on the new rows, a centred ``X`` and appended columns
+    instead of rows all fail.
+
+    Parameters
+    ----------
+    student_fn : callable
+        ``student_fn(X, y, alpha)`` returning the pair ``(X_aug, y_aug)``.
+    quiet : bool, default=False
+        If True, print nothing.
+
+    Returns
+    -------
+    CheckResult
+        The verdict (also printed).
+
+    """
+    _check_args(student_fn, quiet)
+
+    def through_normal_equations(X: Any, y: Any, alpha: float) -> Any:
+        answer = student_fn(X, y, alpha)
+        if answer is None:
+            return None
+        if not isinstance(answer, tuple | list) or len(answer) != 2:
+            raise ValueError(f"return the pair (X_aug, y_aug), got {type(answer).__name__}")
+        X_aug, y_aug = np.asarray(answer[0], dtype=float), np.asarray(answer[1], dtype=float)
+        if X_aug.ndim != 2 or X_aug.shape[1] != X.shape[1]:
+            raise ValueError(f"X_aug must keep the {X.shape[1]} columns of X (rows are appended), got {X_aug.shape}")
+        if y_aug.shape != (X_aug.shape[0],):
+            raise ValueError(
+                f"y_aug must hold one target per row of X_aug, shape ({X_aug.shape[0]},), got {y_aug.shape}"
+            )
+        return _normal_equations(X_aug, y_aug)
+
+    rng = np.random.default_rng(8)
+    X = rng.normal(size=(20, 3)) + np.array([2.0, 0.0, -1.0])
+    y = X @ np.array([1.0, -0.5, 2.0]) + rng.normal(size=20)
+    X_wide = rng.normal(size=(4, 6))
+    y_wide = rng.normal(size=4)
+    cases = [
+        Case((X, y, 1.0), label="20 samples, 3 features, alpha=1"),
+        Case((X, y, 9.0), label="alpha=9"),
+        Case((X, y, 0.0), label="alpha=0 (least squares itself)"),
+        Case((X_wide, y_wide, 0.5), label="4 samples, 6 features, alpha=0.5"),
+    ]
+    return run_check(
+        "check_ridge_augmented",
+        through_normal_equations,
+        _ridge_augmented_reference,
+        cases,
+        rtol=1e-10,
+        atol=1e-10,
+        quiet=quiet,
+    )

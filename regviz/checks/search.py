@@ -1,12 +1,16 @@
-"""Self-checks for the exercises of notebook 12 (hyperparameter search).
+"""Self-checks for the exercises of notebooks 12 (search with scikit-learn) and 13 (Bayesian optimization).
 
-* :func:`check_log_uniform` — map uniform numbers to a log-uniform range.
-* :func:`check_probability_of_improvement` — the PI acquisition, for minimisation.
-* :func:`check_halving_schedule` — the rungs of successive halving.
+* :func:`check_log_uniform` — map uniform numbers to a log-uniform range (12).
+* :func:`check_candidates_needed` — how many random candidates hit a region of the space (12).
+* :func:`check_halving_schedule` — the rungs of successive halving (12).
+* :func:`check_probability_of_improvement` — the PI acquisition, for minimisation (13).
+* :func:`check_gp_log_marginal_likelihood` — a Gaussian process's log marginal likelihood (13).
+* :func:`check_hyperband_brackets` — the brackets of Hyperband (13).
 
 Each runs the student's function on cases chosen so that the usual slips
 (a linear instead of a geometric interpolation, the maximisation sign, a
-forgotten margin, floor instead of ceiling) give a different answer.
+forgotten margin, floor instead of ceiling, a floating-point logarithm at an
+exact power, a missing half) give a different answer.
 """
 
 from __future__ import annotations
@@ -19,7 +23,14 @@ import numpy as np
 from ..search import halving_schedule, probability_of_improvement, to_log_uniform
 from ._core import Case, CheckResult, run_check
 
-__all__ = ["check_halving_schedule", "check_log_uniform", "check_probability_of_improvement"]
+__all__ = [
+    "check_candidates_needed",
+    "check_gp_log_marginal_likelihood",
+    "check_halving_schedule",
+    "check_hyperband_brackets",
+    "check_log_uniform",
+    "check_probability_of_improvement",
+]
 
 
 def check_log_uniform(student_fn: Callable[[Any, float, float], Any], *, quiet: bool = False) -> CheckResult:
@@ -133,3 +144,149 @@ def check_halving_schedule(student_fn: Callable[[int, int, int, int], Any], *, q
         return None if result is None else np.array(result, dtype=float)
 
     return run_check("check_halving_schedule", student, _schedule_reference, cases, atol=0, rtol=0, quiet=quiet)
+
+
+def _candidates_needed_reference(p: float, confidence: float) -> int:
+    n = 1
+    while 1.0 - (1.0 - p) ** n < confidence:  # counted up: exact at a boundary such as p = 0.5, confidence 0.75
+        n += 1
+    return n
+
+
+def check_candidates_needed(student_fn: Callable[[float, float], Any], *, quiet: bool = False) -> CheckResult:
+    r"""Check ``candidates_needed(p, confidence)``: random draws needed to hit a region of the space.
+
+    The answer is the smallest :math:`n` with :math:`1 - (1 - p)^n \ge` ``confidence``: each independent
+    candidate misses a region covering a fraction :math:`p` of the space with probability :math:`1 - p`.
+    The cases include Bergstra & Bengio's top 5 % with 95 % confidence (59), and an exact boundary
+    (:math:`p = 0.5`, confidence 0.75: :math:`n = 2`), so ``floor`` instead of ``ceil``, ``floor + 1``,
+    :math:`p^n` instead of :math:`(1 - p)^n` and a strict inequality are caught.
+
+    Parameters
+    ----------
+    student_fn : callable
+        ``student_fn(p, confidence)`` returning an integer.
+    quiet : bool, default=False
+        If True, print nothing.
+
+    Returns
+    -------
+    CheckResult
+        The verdict (also printed).
+
+    """
+    cases = [
+        Case((0.05, 0.95), label="top 5 % with 95 % confidence"),
+        Case((0.01, 0.95), label="top 1 % with 95 % confidence"),
+        Case((0.25, 0.9), label="a quarter of the space, 90 %"),
+        Case((0.5, 0.75), label="an exact boundary: p = 0.5, confidence 0.75"),
+        Case((0.1, 0.5), label="10 % of the space, even odds"),
+        Case((0.3, 0.999), label="30 % of the space, 99.9 %"),
+    ]
+    return run_check(
+        "check_candidates_needed", student_fn, _candidates_needed_reference, cases, atol=0, rtol=0, quiet=quiet
+    )
+
+
+def _gp_lml_reference(K: Any, y: Any) -> float:
+    K = np.asarray(K, dtype=float)
+    y = np.asarray(y, dtype=float)
+    L = np.linalg.cholesky(K)
+    alpha = np.linalg.solve(L.T, np.linalg.solve(L, y))
+    return float(-0.5 * y @ alpha - np.sum(np.log(np.diag(L))) - 0.5 * len(y) * np.log(2 * np.pi))
+
+
+def check_gp_log_marginal_likelihood(student_fn: Callable[[Any, Any], Any], *, quiet: bool = False) -> CheckResult:
+    r"""Check ``log_marginal_likelihood(K, y)``: the log density of ``y`` under a zero-mean Gaussian process.
+
+    With :math:`K` the kernel matrix of the observed points (jitter included),
+
+    .. math:: \log p(y) = -\tfrac12\, y^\top K^{-1} y - \tfrac12 \log\lvert K \rvert - \tfrac n2 \log 2\pi .
+
+    The cases are symmetric positive definite matrices of several sizes and conditionings, so a forgotten
+    :math:`\tfrac12`, :math:`\log\lvert K\rvert` computed as a sum of :math:`\log K_{ii}`, or a missing
+    :math:`2\pi` term give different answers. Compared to ``rtol=1e-9`` (float64 with condition numbers
+    up to about :math:`10^4`).
+
+    Parameters
+    ----------
+    student_fn : callable
+        ``student_fn(K, y)`` returning a number.
+    quiet : bool, default=False
+        If True, print nothing.
+
+    Returns
+    -------
+    CheckResult
+        The verdict (also printed).
+
+    """
+    rng = np.random.default_rng(2)
+
+    def spd(n: int, scale: float) -> np.ndarray:
+        x = rng.random((n, 1))
+        K = np.exp(-0.5 * ((x - x.T) / scale) ** 2)
+        return K + 1e-3 * np.eye(n)
+
+    A = rng.normal(size=(3, 3))
+    cases = [
+        Case((np.eye(1), np.array([0.0])), label="one point at the mean: -log(2 pi) / 2"),
+        Case((np.array([[2.0, 0.5], [0.5, 1.0]]), np.array([1.0, -1.0])), label="two points"),
+        Case((A @ A.T + 3 * np.eye(3), rng.normal(size=3)), label="a random 3 x 3 covariance"),
+        Case((spd(8, 0.3), rng.normal(size=8)), label="RBF kernel, 8 points"),
+        Case((spd(12, 0.1), rng.normal(size=12)), label="RBF kernel, 12 points, short length scale"),
+    ]
+    return run_check(
+        "check_gp_log_marginal_likelihood", student_fn, _gp_lml_reference, cases, atol=0, rtol=1e-9, quiet=quiet
+    )
+
+
+def _hyperband_reference(max_resource: int, eta: int) -> np.ndarray:
+    s_max = 0
+    while eta ** (s_max + 1) <= max_resource:  # floor(log_eta(R)) in integers
+        s_max += 1
+    budget = (s_max + 1) * max_resource
+    rows = []
+    for s in range(s_max, -1, -1):
+        n = -(-budget * eta**s // (max_resource * (s + 1)))  # ceil(B / R * eta**s / (s + 1)), exactly
+        rows.append((n, max_resource / eta**s))
+    return np.array(rows, dtype=float)
+
+
+def check_hyperband_brackets(student_fn: Callable[[int, int], Any], *, quiet: bool = False) -> CheckResult:
+    r"""Check ``hyperband_brackets(max_resource, eta)``: the first rung of each bracket of Hyperband.
+
+    Li et al. (2018), Algorithm 1: :math:`s_{\max} = \lfloor \log_\eta R \rfloor`,
+    :math:`B = (s_{\max} + 1) R`, and for :math:`s = s_{\max}, \dots, 0` the bracket starts
+    :math:`n = \lceil \frac{B}{R} \frac{\eta^s}{s + 1} \rceil` configurations with
+    :math:`r = R \eta^{-s}` resources each. The answer lists ``(n, r)`` per bracket, most
+    exploratory first. The cases include :math:`R = 243 = 3^5`, where a floating-point
+    ``floor(log(243, 3))`` gives 4 instead of 5, and the paper's own table (:math:`R = 81`, :math:`\eta = 3`:
+    81, 34, 15, 8, 5 configurations).
+
+    Parameters
+    ----------
+    student_fn : callable
+        ``student_fn(max_resource, eta)`` returning a list of ``(n, r)`` pairs.
+    quiet : bool, default=False
+        If True, print nothing.
+
+    Returns
+    -------
+    CheckResult
+        The verdict (also printed).
+
+    """
+    cases = [
+        Case((81, 3), label="R = 81, eta = 3 (the paper's table)"),
+        Case((243, 3), label="R = 243 = 3**5, eta = 3 (an exact power)"),
+        Case((8, 2), label="R = 8, eta = 2"),
+        Case((100, 3), label="R = 100, eta = 3 (not a power of eta)"),
+        Case((2, 3), label="R = 2 < eta: a single bracket"),
+    ]
+
+    def student(*args: Any) -> np.ndarray | None:
+        result = student_fn(*args)
+        return None if result is None else np.array(result, dtype=float)
+
+    return run_check("check_hyperband_brackets", student, _hyperband_reference, cases, atol=0, rtol=1e-12, quiet=quiet)

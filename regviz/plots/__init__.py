@@ -20,7 +20,7 @@ from .lasso import (
     plot_soft_threshold,
 )
 from .networks import plot_curves, plot_digits, plot_unit_moments
-from .optim import plot_contours, plot_loss_curves, plot_path, plot_per_step
+from .optim import plot_contours, plot_loss_curves, plot_path, plot_per_step, plot_rate_map
 from .ridge import plot_coef_bars, plot_coef_path, plot_shrinkage_factors
 from .search import (
     plot_acquisition,
@@ -65,6 +65,7 @@ __all__ = [
     "plot_per_step",
     "plot_polynomial_fit",
     "plot_pruning",
+    "plot_rate_map",
     "plot_search",
     "plot_seed_curves",
     "plot_seed_scores",

@@ -1,4 +1,4 @@
-"""Plots for the capstone (notebook 13): curves over seeds, per-seed scores, a search, a confusion matrix."""
+"""Plots for the capstone (notebook 14): curves over seeds, per-seed scores, a search, a confusion matrix."""
 
 from __future__ import annotations
 
@@ -225,8 +225,11 @@ def plot_search(
     ----------
     values : array-like of shape (n_trials,)
         The hyperparameter of each trial (e.g. its learning rate).
-    scores : array-like of shape (n_trials,)
-        The validation score of each trial; higher is better.
+    scores : array-like of shape (n_trials,) or (n_trials, n_seeds)
+        The validation score of each trial; higher is better. With one column
+        per seed, the point is the mean over seeds and a vertical line spans
+        the seeds' lowest to highest score (gid ``"seeds:<k>"`` for trial ``k``);
+        the best trial is the one with the highest mean.
     groups : sequence of shape (n_trials,) or None, default=None
         A second hyperparameter (e.g. the batch size): one colour and marker per value.
     group_label : str, default="batch size"
@@ -247,7 +250,8 @@ def plot_search(
 
     """
     x = check_array(values, "values", ndim=1)
-    y = check_array(scores, "scores", ndim=1)
+    per_seed = check_array(scores, "scores", ndim=(1, 2))
+    y = per_seed.mean(axis=1) if per_seed.ndim == 2 else per_seed
     check_same_length(("values", x), ("scores", y))
     logx = _check_bool(logx, "logx")
     title = _check_title(title)
@@ -265,6 +269,10 @@ def plot_search(
         color, marker = _config_style(i + 1)
         label = f"{group_label} {group}" if groups is not None else None
         ax.scatter(x[mask], y[mask], color=color, marker=marker, s=45, zorder=2, label=label)
+        if per_seed.ndim == 2:
+            for k in np.flatnonzero(mask):
+                (span,) = ax.plot([x[k], x[k]], [per_seed[k].min(), per_seed[k].max()], color=color, lw=1.5, zorder=1)
+                span.set_gid(f"seeds:{k}")
     best = int(np.argmax(y))
     (ring,) = ax.plot(
         [x[best]], [y[best]], "o", ms=16, mfc="none", mec=COLORS["highlight"], mew=2.5, zorder=3, label="best trial"

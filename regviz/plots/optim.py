@@ -6,6 +6,9 @@
 * :func:`plot_path` — an optimizer's path of iterates drawn over contours.
 * :func:`plot_per_step` — several sequences (losses, learning rates) against
   the step number.
+* :func:`plot_rate_map` — a rate of convergence over a grid of two
+  hyperparameters (learning rate and momentum), with the region that does not
+  converge greyed out.
 
 Curves are told apart by colour *and* line style (Okabe–Ito colours from
 :mod:`regviz.style`), in the order they are given. Nothing here imports
@@ -14,7 +17,7 @@ PyTorch: pass NumPy arrays (``tensor.detach().numpy()``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -25,7 +28,7 @@ from .._validation import check_array, check_int, check_real
 from ..style import COLORS, LINESTYLES
 from ._axes import get_axes
 
-__all__ = ["CURVE_STYLES", "plot_contours", "plot_loss_curves", "plot_path", "plot_per_step"]
+__all__ = ["CURVE_STYLES", "plot_contours", "plot_loss_curves", "plot_path", "plot_per_step", "plot_rate_map"]
 
 CURVE_STYLES: tuple[tuple[str, Any], ...] = (
     (COLORS["train"], "-"),
@@ -383,4 +386,142 @@ def plot_per_step(
     if title is not None:
         ax.set_title(title)
     ax.legend()
+    return ax
+
+
+def _check_point(value: Any, name: str, x: NDArray[np.float64], y: NDArray[np.float64]) -> tuple[float, float] | None:
+    """A ``(x, y)`` pair inside the grid's ranges, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise ValueError(f"{name} must be an (lr, momentum) pair or None, got {value!r}")
+    px = check_real(value[0], f"{name}[0]", low=float(x[0]), high=float(x[-1]))
+    py = check_real(value[1], f"{name}[1]", low=float(y[0]), high=float(y[-1]))
+    return px, py
+
+
+def _rate_to_colour(rate: Any) -> Any:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return -np.log(-np.log(np.clip(rate, 1e-12, 1 - 1e-12)))
+
+
+def _colour_to_rate(value: Any) -> Any:
+    return np.exp(-np.exp(-np.asarray(value, dtype=float)))
+
+
+def plot_rate_map(
+    lr: Any,
+    momentum: Any,
+    rate: Any,
+    *,
+    levels: Sequence[float] = (0.8, 0.9, 0.95, 0.99),
+    current: tuple[float, float] | None = None,
+    best: tuple[float, float] | None = None,
+    best_label: str = "fastest",
+    xlabel: str = r"learning rate $\eta$",
+    ylabel: str = r"momentum $\gamma$",
+    colorbar: bool = True,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Draw a rate of convergence over a grid of learning rates (log scale) and momentum coefficients.
+
+    The rate :math:`\rho` is the factor by which the error shrinks per step (smaller is faster). Cells
+    with :math:`\rho < 1` are coloured (viridis, dark = fast) on a scale even in the logarithm of the
+    number of steps a tenfold reduction takes, :math:`\ln 10 / (-\ln\rho)`, so that 0.9, 0.99 and 0.999
+    are equally far apart; cells with :math:`\rho \ge 1`, where the method does not converge, are light
+    grey. Labelled contour lines mark ``levels``.
+
+    Parameters
+    ----------
+    lr : array-like of shape (n_lr,)
+        Learning rates, strictly increasing and > 0 (horizontal axis, log scale).
+    momentum : array-like of shape (n_momentum,)
+        Momentum coefficients, strictly increasing, in ``[0, 1)`` (vertical axis).
+    rate : array-like of shape (n_momentum, n_lr)
+        The rate at each grid point, finite and ``>= 0``: ``rate[i, j]`` is at ``(lr[j], momentum[i])``.
+    levels : sequence of float, default=(0.8, 0.9, 0.95, 0.99)
+        Contour levels, increasing, inside ``(0, 1)``; those outside the map's range are skipped.
+    current : (float, float) or None, default=None
+        An ``(lr, momentum)`` point marked with an orange circle (gid ``"current"``).
+    best : (float, float) or None, default=None
+        An ``(lr, momentum)`` point marked with a black star (gid ``"best"``), e.g. the optimal constants.
+    best_label : str, default="fastest"
+        Legend label of ``best``.
+    xlabel, ylabel : str
+        Axis labels.
+    colorbar : bool, default=True
+        Add a colour bar for :math:`\rho` next to the Axes.
+    title : str or None, default=None
+        Title of the Axes; state the finding.
+    ax : matplotlib Axes or None, default=None
+        Where to draw; a new figure if None.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes; the coloured cells have gid ``"rate"``, the contour lines ``"levels"``.
+
+    """
+    x = check_array(lr, "lr", ndim=1, min_samples=2)
+    y = check_array(momentum, "momentum", ndim=1, min_samples=2)
+    z = check_array(rate, "rate", ndim=2)
+    if np.any(np.diff(x) <= 0) or x[0] <= 0:
+        raise ValueError("lr must be strictly increasing and > 0")
+    if np.any(np.diff(y) <= 0) or y[0] < 0 or y[-1] >= 1:
+        raise ValueError("momentum must be strictly increasing, inside [0, 1)")
+    if z.shape != (y.size, x.size):
+        raise ValueError(f"rate must have shape (len(momentum), len(lr)) = {(y.size, x.size)}, got {z.shape}")
+    if np.any(z < 0):
+        raise ValueError("rate must be >= 0")
+    level_values = check_array(levels, "levels", ndim=1)
+    if np.any(np.diff(level_values) <= 0) or level_values[0] <= 0 or level_values[-1] >= 1:
+        raise ValueError("levels must be increasing, inside (0, 1)")
+    current_pt = _check_point(current, "current", x, y)
+    best_pt = _check_point(best, "best", x, y)
+    if not isinstance(best_label, str):
+        raise ValueError(f"best_label must be a string, got {best_label!r}")
+    if not isinstance(colorbar, bool):
+        raise ValueError(f"colorbar must be True or False, got {colorbar!r}")
+    ax = get_axes(ax)
+    converging = np.ma.masked_where(z >= 1, z)
+    low = float(converging.min()) if converging.count() else 0.0
+    from matplotlib import colormaps
+    from matplotlib.colors import FuncNorm
+    from matplotlib.patches import Patch
+
+    cmap = colormaps["viridis"].with_extremes(bad="#e0e0e0")
+    # colours spread evenly in log(steps per decade) = log(ln 10 / -ln rho): 0.9 and 0.99 are far apart
+    top = min(float(converging.max()) if converging.count() else 0.999, 0.9999)
+    vmin, vmax = max(low, 1e-6), max(top, low + 1e-6)
+    norm = FuncNorm((_rate_to_colour, _colour_to_rate), vmin=vmin, vmax=vmax)
+    mesh = ax.pcolormesh(x, y, converging, cmap=cmap, norm=norm, shading="nearest", rasterized=True)
+    mesh.set_gid("rate")
+    shown = [v for v in level_values if low < v < float(z.max())]
+    if shown:
+        cs = ax.contour(x, y, z, levels=shown, colors="white", linewidths=0.8)
+        cs.set_gid("levels")
+        ax.clabel(cs, fmt="%.2g", fontsize="small")
+    handles: list[Any] = [Patch(facecolor="#e0e0e0", edgecolor="#909090", label=r"no convergence ($\rho \geq 1$)")]
+    if best_pt is not None:
+        (star,) = ax.plot(*best_pt, "*", color=COLORS["reference"], mec="white", ms=15, zorder=4, label=best_label)
+        star.set_gid("best")
+        handles.append(star)
+    if current_pt is not None:
+        (dot,) = ax.plot(*current_pt, "o", color=COLORS["highlight"], mec="black", ms=9, zorder=5, label="current")
+        dot.set_gid("current")
+        handles.append(dot)
+    ax.set_xscale("log")
+    ax.set_xlim(float(x[0]), float(x[-1]))
+    ax.set_ylim(float(y[0]), float(y[-1]))
+    ax.grid(False)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if colorbar:
+        ticks = [t for t in (0.5, 0.8, 0.9, 0.95, 0.99, 0.999) if vmin <= t <= vmax]
+        bar = ax.figure.colorbar(mesh, ax=ax, ticks=ticks or None)
+        bar.set_label(r"rate $\rho$: error $\times\,\rho$ per step")
+    ax.legend(handles=handles, loc="upper left", fontsize="small", frameon=True)
+    if title is not None:
+        ax.set_title(title)
     return ax

@@ -1,4 +1,4 @@
-"""Plots for hyperparameter search (notebook 12).
+"""Plots for hyperparameter search (notebooks 12 and 13).
 
 * :func:`plot_trials_2d` — where a search evaluated a two-hyperparameter loss,
   over its contours, best point starred.
@@ -518,7 +518,9 @@ def plot_halving(
     Returns
     -------
     matplotlib.axes.Axes
-        The Axes (log-scaled resources); the winner's path has gid ``"winner"``.
+        The Axes (log-scaled resources, each rung's tick labelled with its number
+        of candidates: many poor candidates share one score and overlap); the
+        winner's path has gid ``"winner"``.
 
     """
     if not isinstance(cv_results, Mapping):
@@ -555,9 +557,12 @@ def plot_halving(
     line.set_gid("winner")
     ax.set_xscale("log")
     ticks = np.unique(resources)
-    ax.set_xticks(ticks, [f"{int(t)}" for t in ticks])
+    per_rung = [int(np.sum(resources == t)) for t in ticks]  # candidates evaluated on that many samples
+    ax.set_xticks(
+        ticks, [f"{int(t)}\n{n} candidate{'s' if n > 1 else ''}" for t, n in zip(ticks, per_rung, strict=True)]
+    )
     ax.minorticks_off()
-    ax.set_xlabel("training samples per candidate (log scale)")
+    ax.set_xlabel("training samples per candidate")
     ax.set_ylabel(ylabel)
     ax.legend(loc="lower right")
     if title is not None:

@@ -235,6 +235,7 @@ def plot_bias_variance(
     variance: Any,
     *,
     noise: float | None = None,
+    bias2_floor: Any = None,
     xlabel: str = "polynomial degree",
     logy: bool = False,
     ax: Axes | None = None,
@@ -253,6 +254,11 @@ def plot_bias_variance(
         Squared bias and variance at each value, ``>= 0``.
     noise : float or None, default=None
         The noise variance ``sigma^2``, ``>= 0``; included in the total if given.
+    bias2_floor : array-like of shape (n_params,) or None, default=None
+        When bias² and variance are estimated by simulation over ``n`` datasets, the squared bias of an
+        unbiased model still comes out near ``variance / n`` (the average prediction is itself uncertain).
+        Given, this level is drawn as a grey band (gid ``"bias2_floor"``) from the bottom of the Axes: a
+        bias² inside the band is indistinguishable from zero. Values ``>= 0``.
     xlabel : str, default="polynomial degree"
         Label of the horizontal axis.
     logy : bool, default=False
@@ -263,7 +269,8 @@ def plot_bias_variance(
     Returns
     -------
     matplotlib.axes.Axes
-        The Axes; lines have gids ``"bias2"``, ``"variance"``, ``"noise"``, ``"total"``.
+        The Axes; lines have gids ``"bias2"``, ``"variance"``, ``"noise"``, ``"total"``, and the band
+        ``"bias2_floor"``.
 
     """
     p = check_array(params, "params", ndim=1, min_samples=2)
@@ -276,8 +283,19 @@ def plot_bias_variance(
         raise ValueError("bias2 and variance must be >= 0")
     logy = _check_bool(logy, "logy")
     sigma2 = 0.0 if noise is None else check_real(noise, "noise", low=0)
+    floor = None
+    if bias2_floor is not None:
+        floor = check_array(bias2_floor, "bias2_floor", ndim=1)
+        check_same_length(("params", p), ("bias2_floor", floor))
+        if np.any(floor < 0):
+            raise ValueError("bias2_floor must be >= 0")
     ax = get_axes(ax)
     total = b2 + var + sigma2
+    if floor is not None:
+        band = ax.fill_between(
+            p, 0, floor, color=COLORS["reference"], alpha=0.12, lw=0, label=r"Monte Carlo noise of bias$^2$"
+        )
+        band.set_gid("bias2_floor")
     for gid, values, color, style, text in (
         ("bias2", b2, OKABE_ITO["reddish_purple"], "-.", r"bias$^2$"),
         ("variance", var, OKABE_ITO["bluish_green"], "-", "variance"),

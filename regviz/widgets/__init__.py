@@ -9,7 +9,7 @@ from ._core import Explorer, float_slider, log_slider, new_figure
 from .basics import slope_explorer
 from .boundaries import TinyMLP, dropout_explorer, fit_tiny_mlp, learning_curve_explorer, weight_decay_explorer
 from .lasso import enet_explorer, geometry_explorer, lasso_explorer
-from .optim import loss_explorer, lr_explorer, optimizer_explorer
+from .optim import loss_explorer, lr_explorer, momentum_explorer, optimizer_explorer
 from .ridge import ridge_explorer
 from .search import search_explorer
 from .validation import degree_explorer
@@ -28,6 +28,7 @@ __all__ = [
     "log_slider",
     "loss_explorer",
     "lr_explorer",
+    "momentum_explorer",
     "new_figure",
     "optimizer_explorer",
     "ridge_explorer",

@@ -22,6 +22,7 @@ def slope_explorer(
     slope_range: tuple[float, float] = (-1.0, 5.0),
     slope: float = 0.5,
     n_grid: int = 121,
+    loss_label: str = "mean squared error",
 ) -> Explorer:
     """Slide the slope ``w`` of the line ``y = w x``; see the fit and the loss move together.
 
@@ -34,25 +35,34 @@ def slope_explorer(
     x, y : array-like of shape (n_samples,)
         The data.
     loss_fn : callable
-        ``loss_fn(y, y_pred)`` returning a scalar, e.g. a mean squared error.
+        ``loss_fn(y, y_pred)`` returning one finite number, e.g. a mean squared error. It is called on the
+        whole grid when the explorer is built, so a function that returns None (a missing ``return``), NaN,
+        infinity or an array (a per-sample loss not yet averaged) is refused at once.
     slope_range : (float, float), default=(-1.0, 5.0)
         Range of the slider, low < high.
     slope : float, default=0.5
         Initial slope, inside ``slope_range``.
     n_grid : int, default=121
         Number of slopes at which the loss profile is precomputed (>= 2).
+    loss_label : str, default="mean squared error"
+        Label of the loss axis; name your own loss here (e.g. ``"mean absolute error"``).
 
     Returns
     -------
     Explorer
         Display it; ``explorer.set(slope=...)`` moves the slider.
 
+    Raises
+    ------
+    ValueError
+        If an argument is out of range, or ``loss_fn`` does not return one finite number at some slope.
+
     """
     x_arr = check_array(x, "x", ndim=1)
     y_arr = check_array(y, "y", ndim=1)
     check_same_length(("x", x_arr), ("y", y_arr))
     if not callable(loss_fn):
-        raise ValueError("loss_fn must be callable as loss_fn(y, y_pred)")
+        raise ValueError("loss_fn must be callable as loss_fn(y, y_pred), returning the loss as one number")
     if not isinstance(slope_range, tuple | list) or len(slope_range) != 2:
         raise ValueError(f"slope_range must be a (low, high) pair, got {slope_range!r}")
     low, high = check_real(slope_range[0], "slope_range[0]"), check_real(slope_range[1], "slope_range[1]")
@@ -61,13 +71,15 @@ def slope_explorer(
     slope = check_real(slope, "slope", low=low, high=high)
     if isinstance(n_grid, bool) or not isinstance(n_grid, int) or n_grid < 2:
         raise ValueError(f"n_grid must be an integer >= 2, got {n_grid!r}")
+    if not isinstance(loss_label, str):
+        raise ValueError(f"loss_label must be a string, got {type(loss_label).__name__}")
 
     grid = np.linspace(low, high, n_grid)
-    losses = np.array([float(loss_fn(y_arr, w * x_arr)) for w in grid])
+    losses = np.array([_loss_value(loss_fn, y_arr, x_arr, float(w)) for w in grid])
 
     fig, (ax_fit, ax_loss) = new_figure(ncols=2)
     plot_line_fit(x_arr, y_arr, slope, ax=ax_fit)
-    plot_loss_profile(grid, losses, current=slope, xlabel=r"slope $w$", ylabel="mean squared error", ax=ax_loss)
+    plot_loss_profile(grid, losses, current=slope, xlabel=r"slope $w$", ylabel=loss_label, ax=ax_loss)
     line = next(a for a in ax_fit.lines if a.get_gid() == "line")
     residuals = next(c for c in ax_fit.collections if c.get_gid() == "residuals")
     marker = next(a for a in ax_loss.lines if a.get_gid() == "marker")
@@ -82,11 +94,38 @@ def slope_explorer(
         ax_fit.set_title(rf"$\hat y = {slope:.2f}\,x$")
 
     def caption(slope: float) -> str:
-        return f"slope w = {slope:.2f} &nbsp;&nbsp; loss = {float(loss_fn(y_arr, slope * x_arr)):.3f}"
+        return f"slope w = {slope:.2f} &nbsp;&nbsp; loss = {_loss_value(loss_fn, y_arr, x_arr, slope):.3f}"
 
     control = float_slider("slope w", low, high, slope, step=(high - low) / 120)
     moving = [line, residuals, marker, ax_fit.title]
     return Explorer(fig, update, {"slope": control}, caption=caption, animated=moving)
+
+
+def _loss_value(loss_fn: Callable[[Any, Any], Any], y: np.ndarray, x: np.ndarray, slope: float) -> float:
+    """``loss_fn(y, slope * x)`` as a float, or a ValueError naming ``loss_fn`` and what it returned."""
+    value = loss_fn(y, slope * x)
+    where = f"at slope w = {slope:.4g}"
+    if value is None:
+        raise ValueError(f"loss_fn must return the loss as one number; it returned None {where} (missing return?)")
+    if hasattr(value, "detach"):  # a torch tensor, without importing torch
+        value = value.detach().cpu().numpy()
+    try:
+        arr = np.asarray(value)
+    except Exception:  # an object NumPy cannot read at all
+        arr = np.asarray(None, dtype=object)
+    if arr.dtype.kind not in "iuf":
+        raise ValueError(
+            f"loss_fn must return the loss as one real number; it returned {type(value).__name__} {value!r:.60} {where}"
+        )
+    if arr.size != 1:
+        raise ValueError(
+            f"loss_fn must return the loss as one number; it returned an array of shape {arr.shape} {where} "
+            "(average the per-sample losses, e.g. with np.mean)"
+        )
+    number = float(arr.reshape(()))
+    if not np.isfinite(number):
+        raise ValueError(f"loss_fn must return a finite number; it returned {number} {where}")
+    return number
 
 
 def _padded(values: np.ndarray, fraction: float = 0.05) -> tuple[float, float]:

@@ -41,7 +41,6 @@ from ..plots.boundaries import (
     plot_decision_boundary,
     plot_weight_histogram,
 )
-from ..plots.validation import plot_validation_curve
 from ..style import COLORS, LINESTYLES
 from ._core import Explorer, new_figure
 
@@ -617,22 +616,116 @@ def dropout_explorer(
 # --------------------------------------------------------------------------- learning-curve browser
 
 _METRICS = {"accuracy": ("train_acc", "val_acc"), "loss": ("train_loss", "val_loss")}
+_HISTORY_KEYS = ("train_loss", "train_acc", "val_loss", "val_acc")
+
+
+def _per_epoch(values: Any, name: str) -> NDArray[np.float64]:
+    """One history entry as a float vector; NaN and ±inf (a diverged epoch) are kept, to be drawn as gaps."""
+    try:
+        arr = np.asarray(values, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be a sequence of numbers, one per epoch, got {type(values).__name__}") from exc
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"{name} must be a non-empty sequence of numbers, one per epoch, got shape {arr.shape}")
+    return arr
 
 
 def _history_dict(history: Any, name: str) -> dict[str, NDArray[np.float64]]:
+    """Read one history; what a diverged run produces (NaN or inf epochs) is accepted, malformed input is not."""
     if hasattr(history, "as_dict"):
         history = history.as_dict()
     if not isinstance(history, Mapping):
         raise ValueError(f"{name} must be a regviz.train.History or a mapping of per-epoch lists")
     out = {}
-    for key in ("train_loss", "train_acc", "val_loss", "val_acc"):
+    for key in _HISTORY_KEYS:
         if key not in history:
             raise ValueError(f"{name} must have an entry {key!r} (fit with validation data)")
-        out[key] = check_array(history[key], f"{name}[{key!r}]", ndim=1)
+        out[key] = _per_epoch(history[key], f"{name}[{key!r}]")
     lengths = {len(v) for v in out.values()}
     if len(lengths) != 1:
         raise ValueError(f"{name} must have the same number of epochs in every entry, got {sorted(lengths)}")
+    for key in ("train_acc", "val_acc"):
+        acc = out[key][np.isfinite(out[key])]
+        if np.any((acc < 0) | (acc > 1)):
+            raise ValueError(
+                f"{name}[{key!r}] must hold accuracies in [0, 1] (NaN for a diverged epoch), "
+                f"got values in [{acc.min():g}, {acc.max():g}]"
+            )
     return out
+
+
+_BLOWN_UP = 100.0
+"""A value more than this many times the median size of all finite values (a run blowing up) is drawn as a gap."""
+
+
+def _view_limit(values: NDArray[np.float64]) -> float:
+    """The largest size drawn: ``_BLOWN_UP`` times the median size of the finite values (inf if that is 0)."""
+    sizes = np.abs(values[np.isfinite(values)])
+    median = float(np.median(sizes)) if sizes.size else 0.0
+    return _BLOWN_UP * median if median > 0 else np.inf
+
+
+def _gaps(values: NDArray[np.float64], limit: float) -> NDArray[np.float64]:
+    """NaN where a value is not finite or beyond ``limit``: Matplotlib leaves a gap there.
+
+    A diverged run's last finite epochs can be astronomically large (a loss of 1e35 before it turns NaN); drawn, they
+    would squash every other curve to a flat line, so they become gaps like the NaN epochs that follow them.
+    """
+    with np.errstate(invalid="ignore"):
+        return np.where(np.isfinite(values) & (np.abs(values) <= limit), values, np.nan)
+
+
+def _fmt(value: float) -> str:
+    if not np.isfinite(value):
+        return "n/a (diverged)"
+    return f"{value:.3f}" if abs(value) < 1e4 else f"{value:.2e}"
+
+
+def _plot_last_epoch(
+    ax: Any,
+    keys: list[float],
+    finals_train: NDArray[np.float64],
+    finals_val: NDArray[np.float64],
+    current: float,
+    xlabel: str,
+    ylabel: str,
+    limit: float,
+) -> Any:
+    """Last-epoch train and validation values against the hyperparameter; a diverged value is a gap.
+
+    The look of :func:`regviz.plots.plot_validation_curve` (train blue and solid, validation vermillion and
+    dashed, an orange marker at the current value; gids ``"train"``, ``"validation"``, ``"marker"``), with a dot
+    on every value so that one finite value between two diverged ones stays visible, and the word "diverged"
+    (gid ``"diverged"``) at the foot of each value that is not drawn (not finite, or beyond ``limit``).
+    """
+    for role, values in (("train", finals_train), ("validation", finals_val)):
+        (line,) = ax.plot(
+            keys, _gaps(values, limit), color=COLORS[role], linestyle=LINESTYLES[role], marker="o", ms=4, label=role
+        )
+        line.set_gid(role)
+    marker = ax.axvline(current, color=COLORS["highlight"], lw=2, zorder=1)
+    marker.set_gid("marker")
+    margin = 0.05 * (keys[-1] - keys[0])  # every value in view, even one whose points are all gaps
+    ax.set_xlim(keys[0] - margin, keys[-1] + margin)
+    drawn = np.isfinite(_gaps(finals_train, limit)) & np.isfinite(_gaps(finals_val, limit))
+    for key, shown in zip(keys, drawn, strict=True):
+        if not shown:  # say why a value has no point
+            note = ax.annotate(
+                "diverged",
+                xy=(key, 0.0),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, 4),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize="small",
+                color=COLORS["reference"],
+            )
+            note.set_gid("diverged")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="best", fontsize="small")
+    return marker
 
 
 def learning_curve_explorer(
@@ -653,14 +746,24 @@ def learning_curve_explorer(
     trained here: a move swaps the lines' data, and only the moving artists
     are redrawn (blitting).
 
+    A run that diverged is shown, not refused: its non-finite epochs (NaN, or
+    an infinite loss) are drawn as gaps, in the curves and at the last epoch,
+    as :func:`regviz.plots.plot_curves` does for a diverged loss, and so are
+    values more than 100 times the median size of all the values (the
+    astronomically large losses a run reaches just before NaN), which would
+    otherwise squash every other curve flat. The title and caption say
+    "n/a (diverged)" where the last epoch is not finite, and the word
+    "diverged" marks each value missing from the right panel.
+
     Parameters
     ----------
     histories : mapping of float to History or mapping
         One history per hyperparameter value (at least two values), each a
         :class:`regviz.train.History` or a mapping with ``train_loss``,
-        ``train_acc``, ``val_loss`` and ``val_acc`` lists of equal length.
+        ``train_acc``, ``val_loss`` and ``val_acc`` lists of equal length;
+        accuracies in [0, 1], any entry NaN or infinite for a diverged epoch.
     metric : {"accuracy", "loss"}, default="accuracy"
-        Which curves to draw.
+        Which curves to draw; at least one of their values must be finite.
     value : float or None, default=None
         Initial value, a key of ``histories``; the smallest if None.
     param_label : str, default="dropout rate p"
@@ -672,6 +775,13 @@ def learning_curve_explorer(
     -------
     Explorer
         Display it; ``explorer.set(value=...)`` moves the slider.
+
+    Raises
+    ------
+    ValueError
+        If ``histories`` has fewer than two values, a key is not a finite number, a history lacks an entry or
+        has entries of different lengths or non-numeric values, an accuracy lies outside [0, 1], or no value of
+        ``metric`` is finite in any history (nothing to draw).
 
     """
     if not isinstance(histories, Mapping) or len(histories) < 2:
@@ -689,42 +799,52 @@ def learning_curve_explorer(
     finals_train = np.array([curves[k][train_key][-1] for k in keys])
     finals_val = np.array([curves[k][val_key][-1] for k in keys])
     all_values = np.concatenate([np.r_[c[train_key], c[val_key]] for c in curves.values()])
-    low, high = float(all_values.min()), float(all_values.max())
+    if not np.isfinite(all_values).any():
+        raise ValueError(f"histories must hold at least one finite {train_key} or {val_key} value (every run diverged)")
+    limit = _view_limit(all_values)
+    shown = _gaps(all_values, limit)
+    low, high = float(np.nanmin(shown)), float(np.nanmax(shown))
     pad = 0.05 * (high - low or 1.0)
     n_max = max(len(c[train_key]) for c in curves.values())
 
     fig, (ax_c, ax_f) = new_figure(ncols=2, figsize=(10.0, 4.0))
     first = curves[start]
     epochs = np.arange(1, len(first[train_key]) + 1)
-    (line_t,) = ax_c.plot(epochs, first[train_key], color=COLORS["train"], linestyle=LINESTYLES["train"], label="train")
+    (line_t,) = ax_c.plot(
+        epochs, _gaps(first[train_key], limit), color=COLORS["train"], linestyle=LINESTYLES["train"], label="train"
+    )
     (line_v,) = ax_c.plot(
-        epochs, first[val_key], color=COLORS["validation"], linestyle=LINESTYLES["validation"], label="validation"
+        epochs,
+        _gaps(first[val_key], limit),
+        color=COLORS["validation"],
+        linestyle=LINESTYLES["validation"],
+        label="validation",
     )
     ax_c.set_xlim(0.5, n_max + 0.5)
     ax_c.set_ylim(low - pad, high + pad)
     ax_c.set_xlabel("epoch")
     ax_c.set_ylabel(ylabel)
     ax_c.legend(loc="best", fontsize="small")
-    plot_validation_curve(
-        keys, finals_train, finals_val, current=start, xlabel=param_label, ylabel=f"{ylabel} at the last epoch", ax=ax_f
+    marker = _plot_last_epoch(
+        ax_f, keys, finals_train, finals_val, start, param_label, f"{ylabel} at the last epoch", limit
     )
-    marker = next(a for a in ax_f.lines if a.get_gid() == "marker")
     ax_f.set_title("train and validation at the last epoch")
 
     def update(value: float) -> None:
         c = curves[value]
         x = np.arange(1, len(c[train_key]) + 1)
-        line_t.set_data(x, c[train_key])
-        line_v.set_data(x, c[val_key])
+        line_t.set_data(x, _gaps(c[train_key], limit))
+        line_v.set_data(x, _gaps(c[val_key], limit))
         marker.set_xdata([value, value])
         gap = c[train_key][-1] - c[val_key][-1]
-        ax_c.set_title(f"{symbol} = {value:g}: last-epoch gap (train − validation) {gap:+.3f}")
+        text = "n/a (diverged)" if not np.isfinite(gap) else f"{gap:+.3f}" if abs(gap) < 1e4 else f"{gap:+.2e}"
+        ax_c.set_title(f"{symbol} = {value:g}: last-epoch gap (train − validation) {text}")
 
     def caption(value: float) -> str:
         c = curves[value]
         return (
-            f"{symbol} = {value:g} &nbsp;·&nbsp; last epoch: train {ylabel} {c[train_key][-1]:.3f}, "
-            f"validation {ylabel} {c[val_key][-1]:.3f}"
+            f"{symbol} = {value:g} &nbsp;·&nbsp; last epoch: train {ylabel} {_fmt(c[train_key][-1])}, "
+            f"validation {ylabel} {_fmt(c[val_key][-1])}"
         )
 
     control = _selection_slider(param_label, keys, start)

@@ -30,6 +30,7 @@ from ..plots.lasso import (
     plot_lasso_path,
 )
 from ._core import Explorer, float_slider, log_slider, new_figure
+from .ridge import MAX_STEPS_PER_DECADE, _check_alpha_range, _grid_size
 
 __all__ = ["enet_explorer", "geometry_explorer", "lasso_explorer", "slider_grid"]
 
@@ -47,20 +48,26 @@ def slider_grid(low: float, high: float, *, steps_per_decade: int = 20) -> NDArr
         ``low * 10 ** (k / steps_per_decade)`` for the ``k`` that lands
         closest to ``high``.
     steps_per_decade : int, default=20
-        Values per factor of ten, ``>= 1``.
+        Values per factor of ten, in ``[1, 1000]``.
 
     Returns
     -------
     ndarray of shape (n_values,)
-        Increasing, at least two values.
+        Increasing, at least two values and at most 10,001 (every value is precomputed by the explorers).
+
+    Raises
+    ------
+    ValueError
+        If an end is not a positive finite number, ``low >= high``, ``steps_per_decade`` is out of range, or the
+        grid would hold more than 10,001 values.
 
     """
     low = check_real(low, "low", low=0, low_open=True)
     high = check_real(high, "high", low=0, low_open=True)
     if not low < high:
         raise ValueError(f"low must be < high, got low={low!r}, high={high!r}")
-    spd = check_int(steps_per_decade, "steps_per_decade", low=1)
-    n_steps = max(round((math.log10(high) - math.log10(low)) * spd), 1)
+    spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
+    n_steps = _grid_size(low, high, spd, "low, high") - 1
     return low * 10.0 ** (np.arange(n_steps + 1) / spd)
 
 
@@ -78,11 +85,12 @@ def _snap(value: float, grid: NDArray[np.float64]) -> int:
 def _alpha_grid(
     alpha_range: tuple[float, float] | None, default: tuple[float, float], steps_per_decade: int
 ) -> NDArray[np.float64]:
+    spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     if alpha_range is None:
-        return slider_grid(*default, steps_per_decade=steps_per_decade)
-    if not isinstance(alpha_range, tuple | list) or len(alpha_range) != 2:
-        raise ValueError(f"alpha_range must be a (low, high) pair with 0 < low < high, got {alpha_range!r}")
-    return slider_grid(alpha_range[0], alpha_range[1], steps_per_decade=steps_per_decade)
+        return slider_grid(*default, steps_per_decade=spd)
+    low, high = _check_alpha_range(alpha_range)
+    _grid_size(low, high, spd, "alpha_range")
+    return slider_grid(low, high, steps_per_decade=spd)
 
 
 def _check_train_val(
@@ -179,7 +187,7 @@ def lasso_explorer(
     alpha_range : (float, float) or None, default=None
         Slider range, ``0 < low < high``; :math:`(10^{-3}, 1.5)\,\lambda_{\max}` if None.
     steps_per_decade : int, default=20
-        Slider values per factor of ten (the path is precomputed at each).
+        Slider values per factor of ten, in ``[1, 1000]`` (the path is precomputed at each; at most 10,001).
     legend_loc : str, default="best"
         Legend position of the coefficient panel (placed once: pick a corner
         the bars leave free).
@@ -200,7 +208,7 @@ def lasso_explorer(
     names = list(feature_names) if feature_names is not None else [f"x{j}" for j in range(p)]
     if len(names) != p:
         raise ValueError(f"feature_names must have {p} entries, got {len(names)}")
-    spd = check_int(steps_per_decade, "steps_per_decade", low=1)
+    spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     a_max = alpha_max(Xt, yt)
     if a_max == 0:
         raise ValueError("y_train must not be constant: every lasso coefficient would be 0 for all λ")
@@ -328,7 +336,7 @@ def geometry_explorer(
     alpha_range : (float, float) or None, default=None
         Slider range, ``0 < low < high``; :math:`(10^{-2}, 1.2)\,\lambda_{\max}` if None.
     steps_per_decade : int, default=20
-        Slider values per factor of ten.
+        Slider values per factor of ten, in ``[1, 1000]`` (at most 10,001 values in all).
     blit : bool, default=True
         Redraw only the moving artists over a cached background; ``False``
         redraws the whole figure at every move (slower; for comparison).
@@ -341,7 +349,7 @@ def geometry_explorer(
     """
     X_arr, y_arr = _check_two_features(X, y)
     blit = _check_bool(blit, "blit")
-    spd = check_int(steps_per_decade, "steps_per_decade", low=1)
+    spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     a_max = alpha_max(X_arr, y_arr)
     grid = _alpha_grid(alpha_range, (1e-2 * a_max, 1.2 * a_max), spd)
     start = check_real(a_max / 3 if alpha is None else alpha, "alpha", low=float(grid[0]), high=float(grid[-1]))
@@ -432,7 +440,7 @@ def enet_explorer(
     alpha_range : (float, float) or None, default=None
         λ slider range; :math:`(10^{-2}, 2)\,\lambda_{\max}` if None.
     steps_per_decade : int, default=10
-        λ slider values per factor of ten.
+        λ slider values per factor of ten, in ``[1, 1000]`` (at most 10,001 values in all).
     l1_ratio_step : float, default=0.05
         Step of the l1_ratio slider, in (0, 0.5], dividing 1 evenly.
     blit : bool, default=True
@@ -464,7 +472,7 @@ def enet_explorer(
         raise ValueError(f"l1_ratio_step must divide 1 evenly (e.g. 0.05, 0.1, 0.25), got {l1_ratio_step!r}")
     ratios = np.round(np.linspace(0, 1, n_ratio + 1), 12)
     r0 = check_real(l1_ratio, "l1_ratio", low=0, high=1)
-    spd = check_int(steps_per_decade, "steps_per_decade", low=1)
+    spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     a_max = alpha_max(X_arr, y_arr)
     if a_max == 0:
         raise ValueError("y must not be constant")

@@ -5,6 +5,9 @@
   gradient descent on the loss contours and the loss per step.
 * :func:`optimizer_explorer` — pick an optimizer, a learning rate and β; see
   its path on one contour plot and its loss per step.
+* :func:`momentum_explorer` — slide the learning rate and the momentum
+  coefficient; see the path on the contours and where the pair sits on a map
+  of the rate of convergence.
 
 The mathematics stays with the caller: curves come precomputed, and a path
 comes from the caller's ``run`` function (so a student's own optimizer drives
@@ -20,13 +23,22 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_choice, check_real
-from ..plots.optim import _style, _until_it_leaves, plot_contours, plot_loss_curves, plot_path, plot_per_step
+from .._validation import check_array, check_choice, check_int, check_real
+from ..plots.optim import (
+    _style,
+    _until_it_leaves,
+    plot_contours,
+    plot_loss_curves,
+    plot_path,
+    plot_per_step,
+    plot_rate_map,
+)
 from ._core import Explorer, float_slider, log_slider, new_figure
 
-__all__ = ["loss_explorer", "lr_explorer", "optimizer_explorer"]
+__all__ = ["loss_explorer", "lr_explorer", "momentum_explorer", "optimizer_explorer"]
 
 _DISPLAY_LIMIT = 1e6
+_SLACK = 1e-9  # controls' values may miss a range's end by round-off
 
 
 def _check_pair(value: Any, name: str, *, positive: bool = False) -> tuple[float, float]:
@@ -293,6 +305,7 @@ def optimizer_explorer(
     lr: float = 0.05,
     beta_range: tuple[float, float] = (0.0, 0.99),
     beta: float = 0.9,
+    beta_label: str = "β",
     minimum: Any = None,
     xlabel: str = r"$w_0$",
     ylabel: str = r"$w_1$",
@@ -323,6 +336,8 @@ def optimizer_explorer(
         Range of the β slider, inside ``[0, 1)``.
     beta : float, default=0.9
         Initial β.
+    beta_label : str, default="β"
+        Name of β on its slider and in the title (e.g. ``"decay"`` where β means something else).
     minimum : array-like of shape (2,) or None, default=None
         Where the minimum is (a black star).
     xlabel, ylabel, loss_label : str
@@ -336,6 +351,12 @@ def optimizer_explorer(
     -------
     Explorer
         Display it; ``explorer.set(optimizer=..., lr=..., beta=...)`` moves the controls.
+
+    Raises
+    ------
+    ValueError
+        For an optimizer name that is not one of ``optimizers`` (``None`` included), at construction or
+        when a control is set to one; also for ``lr`` or ``beta`` outside their ranges.
 
     """
     import ipywidgets as w
@@ -352,6 +373,8 @@ def optimizer_explorer(
     check_real(b_low, "beta_range[0]", low=0, high=1, high_open=True)
     check_real(b_high, "beta_range[1]", low=0, high=1, high_open=True)
     beta = check_real(beta, "beta", low=b_low, high=b_high)
+    if not isinstance(beta_label, str) or not beta_label:
+        raise ValueError(f"beta_label must be a non-empty string, got {beta_label!r}")
     if loss_ylim is not None:
         loss_ylim = _check_pair(loss_ylim, "loss_ylim", positive=True)
     cached = _cached(run)
@@ -369,13 +392,23 @@ def optimizer_explorer(
     )
     colors = {name: _style(i)[0] for i, name in enumerate(names)}
 
+    def checked(optimizer: Any, lr: Any, beta: Any) -> tuple[str, float, float]:
+        # the controls' values are validated here too: a None from the drop-down must not reach `run`
+        return (
+            check_choice(optimizer, "optimizer", names),
+            check_real(lr, "lr", low=low * (1 - _SLACK), high=high * (1 + _SLACK)),  # a log slider's rounding
+            check_real(beta, "beta", low=b_low - _SLACK, high=b_high + _SLACK),
+        )
+
     def update(optimizer: str, lr: float, beta: float) -> None:
+        optimizer, lr, beta = checked(optimizer, lr, beta)
         path, losses = cached(optimizer, lr, beta)
-        view.show(path, losses, f"{optimizer}: η = {lr:.3g}, β = {beta:.2f}")
+        view.show(path, losses, f"{optimizer}: η = {lr:.3g}, {beta_label} = {beta:.2f}")
         for line in (view.path_line, view.loss_line):
             line.set_color(colors[optimizer])
 
     def caption(optimizer: str, lr: float, beta: float) -> str:
+        optimizer, lr, beta = checked(optimizer, lr, beta)
         _, losses = cached(optimizer, lr, beta)
         final = float(np.asarray(losses, dtype=float)[-1])
         return f"{optimizer} &nbsp;·&nbsp; {len(losses) - 1} steps &nbsp;·&nbsp; final {loss_label} = {final:.3g}"
@@ -383,6 +416,130 @@ def optimizer_explorer(
     controls = {
         "optimizer": w.Dropdown(options=names, value=optimizer, description="optimizer"),
         "lr": log_slider("learning rate", low, high, lr, steps_per_decade=20),
-        "beta": float_slider("β", b_low, b_high, beta, step=0.01, readout_format=".2f"),
+        "beta": float_slider(beta_label, b_low, b_high, beta, step=0.01, readout_format=".2f"),
     }
     return Explorer(view.fig, update, controls, caption=caption, animated=view.moving)
+
+
+def momentum_explorer(
+    w0: Any,
+    w1: Any,
+    loss: Any,
+    run: Callable[[float, float], tuple[Any, Any]],
+    lr_values: Any,
+    momentum_values: Any,
+    rate: Any,
+    *,
+    lr: float = 0.01,
+    momentum: float = 0.5,
+    best: tuple[float, float] | None = None,
+    minimum: Any = None,
+    xlabel: str = r"$w_0$",
+    ylabel: str = r"$w_1$",
+    equal_aspect: bool = False,
+    lr_steps_per_decade: int = 8,
+    momentum_step: float = 0.05,
+) -> Explorer:
+    r"""Slide the learning rate and the momentum coefficient; see the path and where the pair sits on a rate map.
+
+    Left: the loss contours with the path of momentum from the caller's ``run``. Right: the precomputed
+    rate of convergence over a grid of ``(lr, momentum)`` (:func:`regviz.plots.plot_rate_map`) with an
+    orange marker at the sliders' values. The caption gives the rate of the nearest grid cell and the
+    loss at the end of the path.
+
+    Parameters
+    ----------
+    w0, w1, loss : array-like
+        The loss surface, as :func:`regviz.plots.plot_contours` takes it.
+    run : callable
+        ``run(lr, momentum)`` returning ``(path, losses)``: the iterates, shape ``(n_steps + 1, 2)``, and the
+        loss at each, shape ``(n_steps + 1,)``. Called once per slider position, then cached.
+    lr_values, momentum_values, rate : array-like
+        The rate map, as :func:`regviz.plots.plot_rate_map` takes it; the sliders span the ranges of
+        ``lr_values`` (log scale) and ``momentum_values``.
+    lr : float, default=0.01
+        Initial learning rate, inside the range of ``lr_values``.
+    momentum : float, default=0.5
+        Initial momentum coefficient, inside the range of ``momentum_values``.
+    best : (float, float) or None, default=None
+        The fastest ``(lr, momentum)``, marked with a black star on the map.
+    minimum : array-like of shape (2,) or None, default=None
+        Where the minimum of the loss is (a black star on the contours).
+    xlabel, ylabel : str
+        Axis labels of the contour plot.
+    equal_aspect : bool, default=False
+        Same scale on both parameter axes of the contour plot.
+    lr_steps_per_decade : int, default=8
+        Positions of the learning-rate slider per factor of ten, in ``[1, 50]``.
+    momentum_step : float, default=0.05
+        Step of the momentum slider, ``> 0``.
+
+    Returns
+    -------
+    Explorer
+        Display it; ``explorer.set(lr=..., momentum=...)`` moves the sliders.
+
+    Raises
+    ------
+    ValueError
+        For a value outside the ranges above, at construction or when a slider is set to one.
+
+    """
+    if not callable(run):
+        raise ValueError("run must be callable as run(lr, momentum) -> (path, losses)")
+    lr_grid = check_array(lr_values, "lr_values", ndim=1, min_samples=2)
+    momentum_grid = check_array(momentum_values, "momentum_values", ndim=1, min_samples=2)
+    rate_grid = check_array(rate, "rate", ndim=2)
+    lr_low, lr_high = float(lr_grid[0]), float(lr_grid[-1])
+    m_low, m_high = float(momentum_grid[0]), float(momentum_grid[-1])
+    lr = check_real(lr, "lr", low=lr_low, high=lr_high)
+    momentum = check_real(momentum, "momentum", low=m_low, high=m_high)
+    lr_steps_per_decade = check_int(lr_steps_per_decade, "lr_steps_per_decade", low=1, high=50)
+    momentum_step = check_real(momentum_step, "momentum_step", low=0, low_open=True, high=m_high - m_low)
+    cached = _cached(run)
+
+    fig, (ax_path, ax_rate) = new_figure(ncols=2, figsize=(10.4, 4.0))
+    first_path, _ = cached(lr, momentum)
+    plot_contours(w0, w1, loss, minimum=minimum, xlabel=xlabel, ylabel=ylabel, equal_aspect=equal_aspect, ax=ax_path)
+    plot_path(_display_path(first_path), label="path", ax=ax_path)
+    plot_rate_map(lr_grid, momentum_grid, rate_grid, current=(lr, momentum), best=best, ax=ax_rate)
+    ax_rate.set_title("rate of convergence ρ (smaller is faster)")
+    path_line = next(a for a in ax_path.lines if a.get_gid() == "path:path")
+    marker = next(a for a in ax_rate.lines if a.get_gid() == "current")
+
+    def checked(lr: Any, momentum: Any) -> tuple[float, float]:
+        return (
+            check_real(lr, "lr", low=lr_low * (1 - _SLACK), high=lr_high * (1 + _SLACK)),
+            check_real(momentum, "momentum", low=m_low - _SLACK, high=m_high + _SLACK),
+        )
+
+    def nearest_rate(lr: float, momentum: float) -> float:
+        j = int(np.argmin(np.abs(np.log(lr_grid) - np.log(lr))))
+        i = int(np.argmin(np.abs(momentum_grid - momentum)))
+        return float(rate_grid[i, j])
+
+    def update(lr: float, momentum: float) -> None:
+        lr, momentum = checked(lr, momentum)
+        path, _ = cached(lr, momentum)
+        p = _until_it_leaves(_display_path(path), ax_path.get_xlim(), ax_path.get_ylim())
+        path_line.set_data(p[:, 0], p[:, 1])
+        marker.set_data([lr], [momentum])
+        ax_path.set_title(f"momentum: η = {lr:.3g}, γ = {momentum:.2f}")
+
+    def caption(lr: float, momentum: float) -> str:
+        lr, momentum = checked(lr, momentum)
+        _, losses = cached(lr, momentum)
+        values = _display_losses(losses)
+        rho = nearest_rate(lr, momentum)
+        verdict = "does not converge" if rho >= 1 else f"error × {rho:.3f} per step"
+        final = "overflowed" if not np.isfinite(values[-1]) else f"{values[-1]:.3g}"
+        return (
+            f"η = {lr:.3g}, γ = {momentum:.2f} &nbsp;·&nbsp; map: {verdict} &nbsp;·&nbsp; "
+            f"loss after {len(values) - 1} steps: {final}"
+        )
+
+    controls = {
+        "lr": log_slider("learning rate η", lr_low, lr_high, lr, steps_per_decade=lr_steps_per_decade),
+        "momentum": float_slider("momentum γ", m_low, m_high, momentum, step=momentum_step, readout_format=".2f"),
+    }
+    return Explorer(fig, update, controls, caption=caption, animated=[path_line, marker, ax_path.title])

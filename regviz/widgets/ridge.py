@@ -21,10 +21,29 @@ from .._validation import check_array, check_int, check_real, check_same_length
 from ..data import polynomial
 from ..plots.ridge import ALPHA_LABEL, plot_coef_bars
 from ..plots.validation import plot_polynomial_fit, plot_validation_curve
-from ..ridge import RidgeSVD, polynomial_design
+from ..ridge import MAX_DEGREE, RidgeSVD, polynomial_design
 from ._core import Explorer, log_slider, new_figure
 
 __all__ = ["alpha_grid", "ridge_explorer"]
+
+MAX_STEPS_PER_DECADE = 1000
+"""Largest ``steps_per_decade`` a slider grid accepts (a slider needs 10 to 20)."""
+
+MAX_GRID_VALUES = 10_001
+"""Largest number of values a slider grid may hold: every value is precomputed, so a typo in the range or the
+step count must not allocate gigabytes."""
+
+
+def _grid_size(low: float, high: float, steps_per_decade: int, range_names: str) -> int:
+    """Number of values of a log grid from ``low`` to ``high``, refused when above :data:`MAX_GRID_VALUES`."""
+    n = round((math.log10(high) - math.log10(low)) * steps_per_decade) + 1
+    if n > MAX_GRID_VALUES:
+        raise ValueError(
+            f"{range_names} and steps_per_decade give {n} slider values, more than {MAX_GRID_VALUES}: "
+            f"(log10(high) - log10(low)) * steps_per_decade must be at most {MAX_GRID_VALUES - 1}, "
+            f"got {math.log10(high) - math.log10(low):.3g} decades * {steps_per_decade}"
+        )
+    return max(n, 2)
 
 
 def alpha_grid(low: float, high: float, *, steps_per_decade: int = 10) -> np.ndarray:
@@ -35,21 +54,42 @@ def alpha_grid(low: float, high: float, *, steps_per_decade: int = 10) -> np.nda
     low, high : float
         Ends of the range, ``0 < low < high``.
     steps_per_decade : int, default=10
-        Values per factor of ten, ``>= 1``.
+        Values per factor of ten, in ``[1, MAX_STEPS_PER_DECADE]`` (1000).
 
     Returns
     -------
     ndarray of shape (n_values,)
-        ``10 ** (log10(low) + k / steps_per_decade)``, increasing, ending at ``high``.
+        ``10 ** (log10(low) + k / steps_per_decade)``, increasing, ending at ``high``; at most
+        ``MAX_GRID_VALUES`` (10,001) values.
+
+    Raises
+    ------
+    ValueError
+        If an end is not a positive finite number, ``low >= high``, ``steps_per_decade`` is out of range, or the
+        grid would hold more than ``MAX_GRID_VALUES`` values.
 
     """
     low = check_real(low, "low", low=0, low_open=True)
     high = check_real(high, "high", low=0, low_open=True)
     if not low < high:
         raise ValueError(f"low must be < high, got low={low!r}, high={high!r}")
-    steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1)
-    n = round((math.log10(high) - math.log10(low)) * steps_per_decade) + 1
-    return np.logspace(math.log10(low), math.log10(high), max(n, 2))
+    steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
+    n = _grid_size(low, high, steps_per_decade, "low, high")
+    return np.logspace(math.log10(low), math.log10(high), n)
+
+
+def _check_alpha_range(alpha_range: Any) -> tuple[float, float]:
+    """``alpha_range`` as ``(low, high)`` with ``0 < low < high``, finite; messages name ``alpha_range``."""
+    message = f"alpha_range must be a (low, high) pair of finite numbers with 0 < low < high, got {alpha_range!r}"
+    if not isinstance(alpha_range, tuple | list) or len(alpha_range) != 2:
+        raise ValueError(message)
+    try:
+        low, high = (check_real(v, "alpha_range", low=0, low_open=True) for v in alpha_range)
+    except ValueError:
+        raise ValueError(message) from None
+    if not low < high:
+        raise ValueError(message)
+    return low, high
 
 
 class _DrawHook(Artist):
@@ -145,14 +185,14 @@ def ridge_explorer(
     x_val, y_val : array-like of shape (n_val,)
         Validation data (only its error curve is drawn).
     degree : int, default=12
-        Degree of the polynomial features, ``>= 1``.
+        Degree of the polynomial features, in ``[1, MAX_DEGREE]`` (100).
     alpha : float, default=1e-4
         Initial λ, inside ``alpha_range``.
     alpha_range : (float, float), default=(1e-6, 1e3)
         Range of the log slider, ``0 < low < high``.
     steps_per_decade : int, default=10
-        Slider steps per factor of ten; the validation curve is precomputed
-        at exactly these values.
+        Slider steps per factor of ten, in ``[1, 1000]``; the validation curve is precomputed at exactly these
+        values, at most 10,001 of them over ``alpha_range``.
     coef_true : sequence of float or None, default=None
         Coefficients of the true polynomial (constant first), drawn black
         dotted if given.
@@ -173,12 +213,14 @@ def ridge_explorer(
     yv = check_array(y_val, "y_val", ndim=1)
     check_same_length(("x_train", xt), ("y_train", yt))
     check_same_length(("x_val", xv), ("y_val", yv))
-    degree = check_int(degree, "degree", low=1)
-    if not isinstance(alpha_range, tuple | list) or len(alpha_range) != 2:
-        raise ValueError(f"alpha_range must be a (low, high) pair, got {alpha_range!r}")
-    grid_alphas = alpha_grid(alpha_range[0], alpha_range[1], steps_per_decade=steps_per_decade)
+    degree = check_int(degree, "degree", low=1, high=MAX_DEGREE)
+    range_low, range_high = _check_alpha_range(alpha_range)
+    steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
+    _grid_size(range_low, range_high, steps_per_decade, "alpha_range")
+    grid_alphas = alpha_grid(range_low, range_high, steps_per_decade=steps_per_decade)
     low, high = float(grid_alphas[0]), float(grid_alphas[-1])
     alpha = check_real(alpha, "alpha", low=low, high=high)
+    true_coef = None if coef_true is None else check_array(coef_true, "coef_true", ndim=1)
     if not isinstance(blit, bool):
         raise ValueError(f"blit must be True or False, got {blit!r}")
 
@@ -205,7 +247,7 @@ def ridge_explorer(
     # --- the figure, drawn once with the plot functions ----------------------
     fig, (ax_fit, ax_bars, ax_val) = new_figure(ncols=3, figsize=(12.0, 3.9))
     start = solver.fit(alpha)
-    y_true = None if coef_true is None else polynomial(x_plot, coef_true)
+    y_true = None if true_coef is None else polynomial(x_plot, true_coef)
     plot_polynomial_fit(xt, yt, x_plot, start.predict(X_plot), y_true=y_true, label="ridge fit", ax=ax_fit)
     ax_fit.set_ylim(*_padded(np.r_[yt, yv] if y_true is None else np.r_[yt, yv, y_true]))
     plot_coef_bars(start.coef, feature_names=names, ylim=(-coef_limit, coef_limit), symlog=1.0, ax=ax_bars)

@@ -385,8 +385,13 @@ def latency_section(rows: list[LatencyRow], *, notebooks: list[NotebookTiming], 
 
 def write_latency_section(section: str, path: Path = RESULTS_MD) -> None:
     """Replace the text between the browser-latency markers of ``path`` (append it if absent)."""
+    write_marked_section(section, LATENCY_START, LATENCY_END, path)
+
+
+def write_marked_section(section: str, start: str, end: str, path: Path = RESULTS_MD) -> None:
+    """Replace the text from ``start`` to ``end`` in ``path`` with ``section`` (which holds both markers)."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    pattern = re.compile(re.escape(LATENCY_START) + r".*?" + re.escape(LATENCY_END), flags=re.DOTALL)
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), flags=re.DOTALL)
     if pattern.search(text):
         new = pattern.sub(lambda _m: section, text, count=1)
     else:
