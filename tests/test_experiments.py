@@ -376,6 +376,36 @@ def test_logger_refuses_a_folder_the_system_will_not_create(tmp_path: Path, monk
         TensorBoardLogger(tmp_path / "new")
 
 
+def test_logger_keeps_old_event_files_it_cannot_delete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    history = History([1.0], [0.5], [1.1], [0.4], 1, False)
+    with TensorBoardLogger(tmp_path) as logger:
+        logger.log_history(history)
+    (old,) = tmp_path.glob("events.out.tfevents.*")
+    size = old.stat().st_size
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    with pytest.raises(ValueError, match=r"log_dir must let old event files be replaced, .*Permission denied.*clear=False"):
+        TensorBoardLogger(tmp_path)
+    assert old.is_file() and old.stat().st_size == size  # nothing lost
+    with TensorBoardLogger(tmp_path, clear=False) as logger:  # the way out the message names
+        logger.log_history(history)
+    assert len(list(tmp_path.glob("events.out.tfevents.*"))) == 2
+
+
+def test_logger_turns_a_writer_os_error_into_a_value_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import torch.utils.tensorboard
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(torch.utils.tensorboard, "SummaryWriter", refuse)
+    with pytest.raises(ValueError, match=r"log_dir must be a writable folder, .*No space left on device"):
+        TensorBoardLogger(tmp_path / "run")
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes to read-only folders")
 def test_logger_refuses_a_read_only_folder(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
@@ -587,6 +617,14 @@ def test_check_l2_penalty_requires_a_penalty_autograd_can_differentiate(wrong: A
     """The right value is not enough: a penalty cut off from the weights adds nothing to the update."""
     result = checks.check_l2_penalty(wrong, quiet=True)
     assert result.status == "failed" and why in result.message
+
+
+def test_check_l2_penalty_refuses_a_penalty_per_layer() -> None:
+    def per_layer(m: nn.Module, lam: float) -> torch.Tensor:  # one entry per weight matrix, never summed
+        return torch.stack([lam / 2 * (p**2).sum() for p in m.parameters() if p.ndim >= 2])
+
+    result = checks.check_l2_penalty(per_layer, quiet=True)
+    assert result.status == "failed" and "must be one number" in result.message
 
 
 def test_check_l2_penalty_compares_the_gradient_too() -> None:
