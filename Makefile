@@ -62,7 +62,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 html: $(STAMP)
-	$(PY) -m tools.site build
+	$(PY) -m tools.site build $(if $(ONLY),--only $(ONLY))
 
 clean:
 	$(PYTHON) -m tools.site clean

@@ -20,6 +20,8 @@ __all__ = [
     "SEED_MAX",
     "SEED_OFFSET_VAR",
     "check_array",
+    "check_bool",
+    "check_callable",
     "check_choice",
     "check_int",
     "check_real",
@@ -162,6 +164,23 @@ def check_int(
     return n
 
 
+def check_bool(value: Any, name: str) -> bool:
+    """Return ``value`` if it is a bool (``True``/``False``, NumPy's too), else raise ``ValueError``.
+
+    A string such as ``"False"`` is refused: it is truthy, so accepting it would invert what the caller meant.
+    """
+    if not isinstance(value, bool | np.bool_):
+        raise ValueError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
+
+
+def check_callable(value: Any, name: str) -> Any:
+    """Return ``value`` if it is callable, else raise ``ValueError`` naming ``name``."""
+    if not callable(value):
+        raise ValueError(f"{name} must be callable (a function), got {type(value).__name__} {value!r}"[:200])
+    return value
+
+
 def check_choice(value: Any, name: str, choices: Sequence[Any]) -> Any:
     """Return ``value`` if it is one of ``choices``, else raise ``ValueError``."""
     if value not in choices:
@@ -209,9 +228,13 @@ def check_array(
         raw = np.asarray(value)
         if np.iscomplexobj(raw):
             raise ValueError(f"{name} must hold real numbers, got complex values (dtype {raw.dtype})")
+        if dtype is not None and np.dtype(dtype).kind in "iu" and raw.dtype.kind == "f":
+            with np.errstate(invalid="ignore"):
+                if not bool(np.all(np.isfinite(raw) & (raw == np.round(raw)))):
+                    raise ValueError(f"{name} must hold whole numbers, got non-integer or non-finite values")
         arr = np.asarray(raw, dtype=dtype)
     except (TypeError, ValueError, OverflowError) as exc:
-        if "complex values" in str(exc):
+        if "complex values" in str(exc) or "whole numbers" in str(exc):
             raise
         raise ValueError(f"{name} must be array-like of numbers, got {type(value).__name__}") from exc
     if ndim is not None:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from ._validation import check_array, check_choice, check_int, check_real, check_same_length, check_seed
 
@@ -73,6 +73,21 @@ class DataError(RuntimeError):
 
 
 # --------------------------------------------------------------------------- paths
+
+
+# The synthetic-data generators teach on small problems: these bounds refuse a size that would allocate
+# gigabytes (a typo such as 10**9) instead of trying.
+MAX_SAMPLES = 1_000_000
+MAX_FEATURES = 10_000
+MAX_VALUES = 50_000_000  # n_samples * n_features: 400 MB of float64
+
+
+def _check_table_size(n_samples: int, n_features: int) -> None:
+    if n_samples * n_features > MAX_VALUES:
+        raise ValueError(
+            f"n_samples * n_features must be at most {MAX_VALUES:,} (a {MAX_VALUES * 8 // 10**6} MB table), "
+            f"got {n_samples} * {n_features}"
+        )
 
 
 def data_dir() -> Path:
@@ -438,7 +453,7 @@ def stratified_split(
 # --------------------------------------------------------------------------- generators
 
 
-def polynomial(x: Any, coef: Sequence[float]) -> NDArray[np.float64]:
+def polynomial(x: Any, coef: ArrayLike) -> NDArray[np.float64]:
     """Evaluate ``coef[0] + coef[1] x + coef[2] x**2 + ...`` at ``x``."""
     x_arr = check_array(x, "x", ndim=(0, 1, 2), allow_empty=True)
     c = check_array(coef, "coef", ndim=1)
@@ -458,7 +473,7 @@ def make_noisy_polynomial(
     Parameters
     ----------
     n_samples : int, default=30
-        Number of points, at least 1.
+        Number of points, in ``[1, MAX_SAMPLES]`` (``MAX_SAMPLES = 1_000_000``).
     coef : sequence of float, default=(0.5, 1.0, -3.0, 1.5)
         Coefficients of the true polynomial, constant term first.
     noise : float, default=0.3
@@ -477,7 +492,7 @@ def make_noisy_polynomial(
         Noisy targets.
 
     """
-    n_samples = check_int(n_samples, "n_samples", low=1)
+    n_samples = check_int(n_samples, "n_samples", low=1, high=MAX_SAMPLES)
     noise = check_real(noise, "noise", low=0)
     low, high = _check_range(x_range, "x_range")
     seed = check_seed(seed)
@@ -509,8 +524,9 @@ def make_sparse_regression(
         The true coefficients (zeros outside the support).
 
     """
-    n_samples = check_int(n_samples, "n_samples", low=2)
-    n_features = check_int(n_features, "n_features", low=1)
+    n_samples = check_int(n_samples, "n_samples", low=2, high=MAX_SAMPLES)
+    n_features = check_int(n_features, "n_features", low=1, high=MAX_FEATURES)
+    _check_table_size(n_samples, n_features)
     n_informative = check_int(n_informative, "n_informative", low=0, high=n_features)
     noise = check_real(noise, "noise", low=0)
     seed = check_seed(seed)
@@ -550,11 +566,12 @@ def make_correlated_groups(
         Group index of each column, ``-1`` for the noise columns.
 
     """
-    n_samples = check_int(n_samples, "n_samples", low=2)
-    n_groups = check_int(n_groups, "n_groups", low=1)
-    group_size = check_int(group_size, "group_size", low=1)
+    n_samples = check_int(n_samples, "n_samples", low=2, high=MAX_SAMPLES)
+    n_groups = check_int(n_groups, "n_groups", low=1, high=MAX_FEATURES)
+    group_size = check_int(group_size, "group_size", low=1, high=MAX_FEATURES // n_groups)
     correlation = check_real(correlation, "correlation", low=0, high=1, high_open=True)
-    n_noise_features = check_int(n_noise_features, "n_noise_features", low=0)
+    n_noise_features = check_int(n_noise_features, "n_noise_features", low=0, high=MAX_FEATURES)
+    _check_table_size(n_samples, n_groups * group_size + n_noise_features)
     noise = check_real(noise, "noise", low=0)
     seed = check_seed(seed)
     rng = np.random.default_rng(seed)
@@ -591,7 +608,7 @@ def make_noisy_2d_classes(
     Parameters
     ----------
     n_samples : int, default=200
-        Number of points (at least 4).
+        Number of points, in ``[4, MAX_SAMPLES]``.
     kind : {"moons", "circles", "xor", "blobs"}, default="moons"
         Shape of the classes.
     noise : float, default=0.25
@@ -609,7 +626,7 @@ def make_noisy_2d_classes(
         Labels 0 and 1.
 
     """
-    n_samples = check_int(n_samples, "n_samples", low=4)
+    n_samples = check_int(n_samples, "n_samples", low=4, high=MAX_SAMPLES)
     check_choice(kind, "kind", _SHAPES)
     noise = check_real(noise, "noise", low=0)
     label_noise = check_real(label_noise, "label_noise", low=0, high=0.5, high_open=True)

@@ -933,13 +933,15 @@ def _rdb_storage(url: str, engine_kwargs: dict[str, Any]) -> optuna.storages.RDB
     import time
 
     import optuna
-    from sqlalchemy.exc import IntegrityError, ProgrammingError
+    from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
     for attempt in range(6):
         try:
             return optuna.storages.RDBStorage(url, engine_kwargs=engine_kwargs)
-        except (IntegrityError, ProgrammingError):  # "duplicate key ... pg_type_typname_nsp_index" and the like
-            if attempt == 5:
+        except (IntegrityError, ProgrammingError, OperationalError) as exc:
+            # PostgreSQL: "duplicate key ... pg_type_typname_nsp_index"; SQLite: "table studies already exists"
+            race = not isinstance(exc, OperationalError) or "already exists" in str(exc)
+            if attempt == 5 or not race:
                 raise
             time.sleep(0.1 * (attempt + 1))
     raise AssertionError("unreachable")  # pragma: no cover

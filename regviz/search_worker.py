@@ -185,6 +185,8 @@ def run_worker(
 
     from ._validation import check_choice, check_int
 
+    if not isinstance(storage_url, str) or not storage_url.strip():
+        raise ValueError(f"storage_url must be a storage URL (see regviz.search.open_storage), got {storage_url!r}")
     if not isinstance(study_name, str) or not study_name.strip():
         raise ValueError(f"study_name must be a non-empty string, got {study_name!r}")
     n_trials = check_int(n_trials, "n_trials", low=1)

@@ -192,6 +192,10 @@ def alt_text(fig: Any) -> str:
         A one-paragraph description, at most about 1,000 characters.
 
     """
+    from matplotlib.figure import Figure
+
+    if not isinstance(fig, Figure):
+        raise ValueError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
     explicit = getattr(fig, _ALT_ATTR, None)
     if explicit:
         return str(explicit)

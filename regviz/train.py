@@ -202,29 +202,35 @@ def to_tensors(X: Any, y: Any, *, device: Any = None, flatten: bool = True) -> t
     """
     if not isinstance(flatten, bool):
         raise ValueError(f"flatten must be True or False, got {flatten!r}")
-    dev = _resolve_device(device)
-    X_t = _as_tensor(X, "X")
-    y_t = _as_tensor(y, "y")
+    return _tensors(X, y, _resolve_device(device), flatten, "X", "y")
+
+
+def _tensors(X: Any, y: Any, dev: Any, flatten: bool, xn: str, yn: str) -> tuple[torch.Tensor, torch.Tensor]:
+    """:func:`to_tensors` on a resolved device; the error messages name ``xn`` and ``yn``."""
+    X_t = _as_tensor(X, xn)
+    y_t = _as_tensor(y, yn)
     if X_t.ndim < 1 or X_t.shape[0] == 0:
-        raise ValueError(f"X must have at least one sample, got shape {tuple(X_t.shape)}")
+        raise ValueError(f"{xn} must have at least one sample, got shape {tuple(X_t.shape)}")
     if X_t.ndim == 1:
         raise ValueError(
-            f"X must have shape (n_samples, n_features), got shape {tuple(X_t.shape)}; reshape(-1, 1) for one feature"
+            f"{xn} must have shape (n_samples, n_features), got shape {tuple(X_t.shape)}; reshape(-1, 1) for one feature"
         )
     if y_t.ndim != 1:
-        raise ValueError(f"y must have shape (n_samples,), got shape {tuple(y_t.shape)}")
+        raise ValueError(f"{yn} must have shape (n_samples,), got shape {tuple(y_t.shape)}")
     if X_t.shape[0] != y_t.shape[0]:
-        raise ValueError(f"X and y must have the same number of samples: X has {X_t.shape[0]}, y has {y_t.shape[0]}")
+        raise ValueError(
+            f"{xn} and {yn} must have the same number of samples: {xn} has {X_t.shape[0]}, {yn} has {y_t.shape[0]}"
+        )
     X_t = X_t.to(device=dev, dtype=torch.float32)
     if flatten and X_t.ndim > 2:
         X_t = X_t.reshape(X_t.shape[0], -1)
     if not bool(torch.isfinite(X_t).all()):
-        raise ValueError("X must contain only finite values (no NaN or inf)")
+        raise ValueError(f"{xn} must contain only finite values (no NaN or inf)")
     if y_t.is_floating_point() and not (bool(torch.isfinite(y_t).all()) and bool((y_t == torch.round(y_t)).all())):
-        raise ValueError("y must hold class labels (whole numbers >= 0), got non-integer values")
+        raise ValueError(f"{yn} must hold class labels (whole numbers >= 0), got non-integer values")
     y_t = y_t.to(device=dev, dtype=torch.int64)
     if bool((y_t < 0).any()):
-        raise ValueError(f"y must hold class labels >= 0, got minimum {int(y_t.min())}")
+        raise ValueError(f"{yn} must hold class labels >= 0, got minimum {int(y_t.min())}")
     return X_t, y_t
 
 
@@ -625,10 +631,10 @@ def fit(
         )
 
     dev = _resolve_device(device)
-    X_tr, y_tr = to_tensors(X_train, y_train, device=dev, flatten=flatten)
+    X_tr, y_tr = _tensors(X_train, y_train, dev, flatten, "X_train", "y_train")
     has_val = X_val is not None
     if has_val:
-        X_va, y_va = to_tensors(X_val, y_val, device=dev, flatten=flatten)
+        X_va, y_va = _tensors(X_val, y_val, dev, flatten, "X_val", "y_val")
         if X_va.shape[1:] != X_tr.shape[1:]:
             raise ValueError(
                 f"X_val must have the feature shape of X_train {tuple(X_tr.shape[1:])}, got {tuple(X_va.shape[1:])}"

@@ -107,8 +107,12 @@ def test_run_check_protects_cases_from_mutation() -> None:
 
 
 def test_run_check_validates_its_arguments() -> None:
-    with pytest.raises(ValueError, match="cases must hold at least one Case"):
+    with pytest.raises(ValueError, match="cases must be a non-empty sequence of Case"):
         checks.run_check("x", np.mean, np.mean, [])
+    with pytest.raises(ValueError, match="cases must hold Case objects"):
+        checks.run_check("x", np.mean, np.mean, [(1.0,)])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="quiet must be True or False"):
+        checks.run_check("x", np.mean, np.mean, [checks.Case((1,))], quiet="no")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="student_fn must be callable"):
         checks.run_check("x", 3, np.mean, [checks.Case((1,))])  # type: ignore[arg-type]
 

@@ -387,7 +387,9 @@ def test_logger_keeps_old_event_files_it_cannot_delete(tmp_path: Path, monkeypat
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(Path, "unlink", refuse)
-    with pytest.raises(ValueError, match=r"log_dir must let old event files be replaced, .*Permission denied.*clear=False"):
+    with pytest.raises(
+        ValueError, match=r"log_dir must let old event files be replaced, .*Permission denied.*clear=False"
+    ):
         TensorBoardLogger(tmp_path)
     assert old.is_file() and old.stat().st_size == size  # nothing lost
     with TensorBoardLogger(tmp_path, clear=False) as logger:  # the way out the message names

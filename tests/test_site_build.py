@@ -341,6 +341,27 @@ def test_the_command_line_refuses_with_one_line_and_exit_status_1(notebooks: Pat
     assert (notebooks / "01_fixture_math.ipynb").is_file()
 
 
+def test_only_selects_notebooks_by_number_stem_or_file_name(tmp_path: Path) -> None:
+    paths = [tmp_path / "00_welcome.ipynb", tmp_path / "05_ridge.ipynb", tmp_path / "07_elastic_net.ipynb"]
+    assert site.select(paths, None) == paths and site.select(paths, ["", " "]) == paths
+    assert site.select(paths, ["07", "05_ridge"]) == paths[1:]
+    assert site.select(paths, ["00_welcome.ipynb"]) == paths[:1]
+    with pytest.raises(site.SiteError, match="no notebook named 99"):
+        site.select(paths, ["05", "99"])
+
+
+def test_an_unknown_only_is_refused_before_anything_is_written(notebooks: Path, tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "tools.site", "build", str(notebooks), "--out", str(tmp_path / "out"), "--only", "42"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1 and proc.stderr.startswith("error: no notebook named 42"), proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_install_moves_the_staged_site_and_lists_it(tmp_path: Path) -> None:
     staging, out = tmp_path / "staging", tmp_path / "out"
     (staging / "a" / "b").mkdir(parents=True)

@@ -26,6 +26,7 @@ from .boundaries import (
     check_predictive_entropy,
     check_proximal_l1_step,
     check_weight_decay_step,
+    early_stopping_epochs,
 )
 from .capstone import check_l2_penalty, check_macro_f1
 from .lasso import (
@@ -128,5 +129,6 @@ __all__ = [
     "check_weighted_bce",
     "compare",
     "compare_paired",
+    "early_stopping_epochs",
     "run_check",
 ]

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_real
+from .._validation import check_bool, check_callable, check_real
 
 __all__ = ["Case", "CheckResult", "Comparison", "compare", "run_check"]
 
@@ -150,10 +150,16 @@ def compare(
     """
     if not isinstance(name, str):
         raise ValueError(f"name must be a string, got {name!r}")
-    if not isinstance(quiet, bool):
-        raise ValueError(f"quiet must be True or False, got {quiet!r}")
+    quiet = check_bool(quiet, "quiet")
     atol = check_real(atol, "atol", low=0)
     rtol = check_real(rtol, "rtol", low=0)
+    for label, value in (("ours", ours), ("reference", reference)):
+        if value is None or isinstance(value, str | bytes):
+            raise ValueError(f"{label} must be a number, an array or a tensor, got {type(value).__name__}")
+        try:
+            _as_array(value)
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise ValueError(f"{label} must hold numbers, got {type(value).__name__}: {exc}") from None
     result = _compare_arrays(name, ours, reference, atol, rtol)
     if not quiet:
         print(result)
@@ -254,12 +260,13 @@ def run_check(
         answer or other exception, ``"passed"`` otherwise.
 
     """
-    if not callable(student_fn):
-        raise ValueError(f"student_fn must be callable, got {type(student_fn).__name__}")
-    if not callable(reference_fn):
-        raise ValueError(f"reference_fn must be callable, got {type(reference_fn).__name__}")
-    if len(cases) == 0:
-        raise ValueError("cases must hold at least one Case")
+    check_callable(student_fn, "student_fn")
+    check_callable(reference_fn, "reference_fn")
+    quiet = check_bool(quiet, "quiet")
+    if isinstance(cases, str | bytes) or not isinstance(cases, Sequence) or len(cases) == 0:
+        raise ValueError(f"cases must be a non-empty sequence of Case, got {type(cases).__name__}")
+    if not all(isinstance(case, Case) for case in cases):
+        raise ValueError("cases must hold Case objects only")
     atol = check_real(atol, "atol", low=0)
     rtol = check_real(rtol, "rtol", low=0)
 

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from ..search import halving_schedule, probability_of_improvement, to_log_uniform
+from .._validation import check_callable
 from ._core import Case, CheckResult, run_check
 
 __all__ = [
@@ -138,6 +139,8 @@ def check_halving_schedule(student_fn: Callable[[int, int, int, int], Any], *, q
         Case((10, 100, 100000, 4), label="10 candidates, factor 4"),
         Case((1, 5, 50, 3), label="a single candidate"),
     ]
+
+    check_callable(student_fn, "student_fn")
 
     def student(*args: Any) -> np.ndarray | None:
         result = student_fn(*args)
@@ -284,6 +287,8 @@ def check_hyperband_brackets(student_fn: Callable[[int, int], Any], *, quiet: bo
         Case((100, 3), label="R = 100, eta = 3 (not a power of eta)"),
         Case((2, 3), label="R = 2 < eta: a single bracket"),
     ]
+
+    check_callable(student_fn, "student_fn")
 
     def student(*args: Any) -> np.ndarray | None:
         result = student_fn(*args)

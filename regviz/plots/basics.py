@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from .._validation import check_array, check_real, check_same_length
+from .._validation import check_array, check_bool, check_real, check_same_length
 from ..style import COLORS, LINESTYLES
 from ._axes import get_axes
 
@@ -47,6 +47,7 @@ def plot_line_fit(
         ``"residuals"``) so a widget can update them in place.
 
     """
+    residuals = check_bool(residuals, "residuals")
     x_arr = check_array(x, "x", ndim=1)
     y_arr = check_array(y, "y", ndim=1)
     check_same_length(("x", x_arr), ("y", y_arr))
@@ -102,6 +103,7 @@ def plot_loss_profile(
         The Axes; the marker's artist has gid ``"marker"``.
 
     """
+    logx = check_bool(logx, "logx")
     p = check_array(params, "params", ndim=1, min_samples=2)
     values = check_array(losses, "losses", ndim=1, min_samples=2)
     check_same_length(("params", p), ("losses", values))
@@ -153,6 +155,9 @@ def plot_history(
     matplotlib.axes.Axes
 
     """
+    logy = check_bool(logy, "logy")
+    if isinstance(keys, str) or not isinstance(keys, Sequence) or not all(isinstance(k, str) for k in keys):
+        raise ValueError(f"keys must be a sequence of entry names (str), got {keys!r}")
     if not isinstance(history, Mapping):
         raise ValueError(f"history must be a mapping of name to per-epoch values, got {type(history).__name__}")
     if len(keys) == 0:

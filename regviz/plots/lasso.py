@@ -19,7 +19,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.patches import Patch
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_choice, check_real, check_same_length
+from .._validation import check_array, check_bool, check_choice, check_real, check_same_length
 from ..lasso import penalty_boundary
 from ..style import COLORS, LINESTYLES, OKABE_ITO
 from ._axes import get_axes
@@ -232,6 +232,7 @@ def plot_lasso_path(
     matplotlib.axes.Axes
 
     """
+    label_lines = check_bool(label_lines, "label_lines")
     a = _check_alphas(alphas)
     c = check_array(coefs, "coefs", ndim=2)
     if c.shape[1] != len(a):
@@ -424,6 +425,7 @@ def plot_coef_comparison(
         Each bar container's patches have gid ``"bars:<label>"``.
 
     """
+    mark_zeros = check_bool(mark_zeros, "mark_zeros")
     if not isinstance(coefs, Mapping) or not coefs:
         raise ValueError("coefs must be a non-empty mapping of label to coefficient vector")
     check_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
@@ -777,7 +779,7 @@ def plot_constraint_geometry(
         Both axes span ``[-limit, limit]``; 1.25 × the largest least-squares
         coefficient if None.
     n_levels : int, default=6
-        Number of loss contours drawn in grey, >= 1.
+        Number of loss contours drawn in grey, in ``[1, 100]``.
     ax : matplotlib Axes or None, default=None
         Where to draw; a new figure if None.
 
@@ -795,8 +797,8 @@ def plot_constraint_geometry(
     if w.shape != (2,):
         raise ValueError(f"coef must have shape (2,), got {w.shape}")
     r = check_real(l1_ratio, "l1_ratio", low=0, high=1)
-    if isinstance(n_levels, bool) or not isinstance(n_levels, int) or n_levels < 1:
-        raise ValueError(f"n_levels must be an integer >= 1, got {n_levels!r}")
+    if isinstance(n_levels, bool) or not isinstance(n_levels, int) or not 1 <= n_levels <= 100:
+        raise ValueError(f"n_levels must be an integer in [1, 100], got {n_levels!r}")
     gram, w_ols = _quadratic_loss(X_arr, y_arr)
     lim = 1.25 * float(np.max(np.abs(w_ols))) if limit is None else check_real(limit, "limit", low=0, low_open=True)
     ax = get_axes(ax)

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
-from .._validation import check_array, check_real, check_same_length
+from .._validation import check_array, check_bool, check_real, check_same_length
 from ..style import COLORS, OKABE_ITO
 from ._axes import get_axes
 from .validation import _check_ylim
@@ -91,6 +91,7 @@ def plot_coef_path(
         The Axes; line ``j`` has gid ``"coef{j}"``.
 
     """
+    legend = check_bool(legend, "legend")
     a = _check_alphas_axis(alphas)
     c = check_array(coefs, "coefs", ndim=2)
     check_same_length(("alphas", a), ("coefs", c))

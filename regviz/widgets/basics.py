@@ -43,7 +43,7 @@ def slope_explorer(
     slope : float, default=0.5
         Initial slope, inside ``slope_range``.
     n_grid : int, default=121
-        Number of slopes at which the loss profile is precomputed (>= 2).
+        Number of slopes at which the loss profile is precomputed in ``[2, 100001]``.
     loss_label : str, default="mean squared error"
         Label of the loss axis; name your own loss here (e.g. ``"mean absolute error"``).
 
@@ -69,8 +69,8 @@ def slope_explorer(
     if not low < high:
         raise ValueError(f"slope_range must satisfy low < high, got {slope_range!r}")
     slope = check_real(slope, "slope", low=low, high=high)
-    if isinstance(n_grid, bool) or not isinstance(n_grid, int) or n_grid < 2:
-        raise ValueError(f"n_grid must be an integer >= 2, got {n_grid!r}")
+    if isinstance(n_grid, bool) or not isinstance(n_grid, int) or not 2 <= n_grid <= 100_001:
+        raise ValueError(f"n_grid must be an integer in [2, 100001], got {n_grid!r}")
     if not isinstance(loss_label, str):
         raise ValueError(f"loss_label must be a string, got {type(loss_label).__name__}")
 

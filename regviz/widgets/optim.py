@@ -363,7 +363,7 @@ def optimizer_explorer(
 
     if not callable(run):
         raise ValueError("run must be callable as run(optimizer, lr, beta) -> (path, losses)")
-    names = list(optimizers) if not isinstance(optimizers, str) else []
+    names = list(optimizers) if isinstance(optimizers, Sequence) and not isinstance(optimizers, str) else []
     if not names or not all(isinstance(n, str) and n for n in names) or len(set(names)) != len(names):
         raise ValueError(f"optimizers must be a sequence of distinct non-empty names, got {optimizers!r}")
     optimizer = names[0] if optimizer is None else check_choice(optimizer, "optimizer", names)

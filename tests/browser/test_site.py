@@ -54,6 +54,12 @@ SOURCES = (
     else {"fixture": bs.FIXTURE_DIR}
 )
 MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$|\\\(|\\\[|\\begin\{", re.DOTALL)
+# A few notebooks only while developing (numbers, stems or file names, comma-separated, as `--only`); such
+# a run writes its figures to artifacts/site-report.md, never to benchmarks/results.md.
+ONLY = [w for w in os.environ.get("REGVIZ_SITE_NOTEBOOKS", "").split(",") if w.strip()]
+# A site `make html` built (e.g. `_site`): tested as it is, without building another one (its pages are
+# the notebooks it lists in `_sources/`; ONLY does not apply).
+BUILT = os.environ.get("REGVIZ_SITE_BUILT", "")
 N_MOVES = int(os.environ.get("REGVIZ_SITE_MOVES", "10"))
 GOAL_MOVE_MS = 50.0
 SITE_BUDGET_MB = 60.0
@@ -91,11 +97,14 @@ def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 @pytest.fixture(scope="module", params=sorted(SOURCES), ids=sorted(SOURCES))
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[Site]:
     source = SOURCES[request.param]
+    if BUILT:
+        yield from _prebuilt(request.param, Path(BUILT).resolve(), chromium)
+        return
     if not site_builder.discover(source):
         pytest.skip(f"no notebooks in {source} yet")
     # Build from a snapshot: notebooks may land or change while the test runs.
     snapshot = tmp_path_factory.mktemp(f"notebooks-{request.param}")
-    for path in site_builder.discover(source):
+    for path in site_builder.select(site_builder.discover(source), ONLY):
         shutil.copy2(path, snapshot / path.name)
     out = tmp_path_factory.mktemp(f"site-{request.param}") / "site"
     start = time.perf_counter()
@@ -104,6 +113,25 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     server, origin = _serve(out)
     pages = [site_builder.read_page(path) for path in site_builder.discover(snapshot)]
     built = Site(request.param, snapshot, out, origin, pages, seconds)
+    try:
+        yield built
+    finally:
+        server.shutdown()
+        server.server_close()
+        _write_report(built, chromium)
+
+
+def _prebuilt(name: str, out: Path, chromium: str) -> Iterator[Site]:
+    """The site already built in ``out`` (its marker says by this builder, and in how many seconds)."""
+    import json
+
+    record = json.loads((out / site_builder.MARKER).read_text(encoding="utf-8"))
+    assert record["builder"] == "tools.site", f"{out} is not a site built by tools.site"
+    source = out / "_sources"
+    server, origin = _serve(out)
+    pages = [site_builder.read_page(path) for path in site_builder.discover(source)]
+    seconds = float(os.environ.get("REGVIZ_SITE_BUILD_SECONDS", record.get("seconds", "nan")))
+    built = Site(name, source, out, origin, pages, seconds)
     try:
         yield built
     finally:
@@ -460,7 +488,8 @@ def _write_report(site: Site, chromium: str) -> None:
         "",
         f"Written by `tests/browser/test_site.py` (`make test-browser`) on {time.strftime('%Y-%m-%d')}: the site built "
         f"from {len(site.pages)} notebooks by `tools.site` (Sphinx + myst-nb + sphinx-book-theme) in "
-        f"{site.build_seconds:.0f} s (frames from the cache when fresh), opened in headless "
+        f"{site.build_seconds:.0f} s ({'by `make html`, ' if BUILT else ''}frames from the cache when fresh), "
+        "opened in headless "
         f"{bs.chromium_version(chromium)} on 127.0.0.1, {os.cpu_count()} CPU cores, load average "
         f"{os.getloadavg()[0]:.1f}. A move is timed from the key press to the new frame decoded and painted.",
         "",
@@ -500,7 +529,7 @@ def _write_report(site: Site, chromium: str) -> None:
         lines += [f"| {name} | {b / 1e6:.2f} |" for name, b in site.first_load.items()]
     lines.append(SITE_END)
     section = "\n".join(lines)
-    complete = site.name == "course" and len(site.first_load) == len(site.pages) + 1 and bool(site.moves)
+    complete = site.name == "course" and not ONLY and len(site.first_load) == len(site.pages) + 1 and bool(site.moves)
     if complete:
         bs.write_marked_section(section, SITE_START, SITE_END, bs.RESULTS_MD)
     else:

@@ -4,6 +4,7 @@ Used as::
 
     python -m tools.site build                       # notebooks/ -> _site/
     python -m tools.site build --out /tmp/site DIR   # another notebook folder, another output folder
+    python -m tools.site build --only 05,07          # a few notebooks only (a quick build while developing)
     python -m tools.site fetch                       # MathJax 3 into the environment (make install)
     python -m tools.site clean                       # delete the files the last build wrote (make clean)
 
@@ -36,7 +37,7 @@ installation time (``python -m tools.site fetch``), into the Python environment.
 """
 
 from .assets import MATHJAX_ENTRY, MATHJAX_VERSION, ensure_mathjax
-from .builder import COURSE_TITLE, MARKER, Page, SiteError, build, check_paths, clean, discover, read_page
+from .builder import COURSE_TITLE, MARKER, Page, SiteError, build, check_paths, clean, discover, read_page, select
 
 __all__ = [
     "COURSE_TITLE",
@@ -51,4 +52,5 @@ __all__ = [
     "discover",
     "ensure_mathjax",
     "read_page",
+    "select",
 ]

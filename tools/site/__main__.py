@@ -21,6 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="default: _site/")
     parser.add_argument("--cache", type=Path, default=None, help="default: build/site/")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at a time (default 2)")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="build only these notebooks, by number, stem or file name, comma-separated (e.g. 05,07_elastic_net)",
+    )
     parser.add_argument("--strict", action="store_true", help="fail if a notebook's explorers cannot be rendered")
     args = parser.parse_args(argv)
     try:
@@ -30,7 +35,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "clean":
             print(f"removed {clean(args.out)} file(s) of the last site build")
             return 0
-        pages = build(args.notebook_dir, args.out, cache_dir=args.cache, jobs=max(1, args.jobs), strict=args.strict)
+        pages = build(
+            args.notebook_dir,
+            args.out,
+            cache_dir=args.cache,
+            jobs=max(1, args.jobs),
+            strict=args.strict,
+            only=[w for w in args.only.split(",") if w.strip()] or None,
+        )
     except (SiteError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -34,6 +34,7 @@ __all__ = [
     "clean",
     "discover",
     "read_page",
+    "select",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,6 +101,31 @@ class Page:
 def discover(notebook_dir: Path) -> list[Path]:
     """The course notebooks ``NN_*.ipynb`` in ``notebook_dir``, in order."""
     return sorted(Path(notebook_dir).glob(_NOTEBOOK_GLOB))
+
+
+def select(paths: list[Path], only: Sequence[str] | None) -> list[Path]:
+    """The notebooks of ``paths`` that ``only`` names (all of them if ``only`` is None or empty).
+
+    Each entry of ``only`` is a notebook's number (``"05"``), its stem (``"05_ridge"``) or its file name;
+    a quicker build of a few pages while developing. An entry that names no notebook is refused.
+
+    Raises
+    ------
+    SiteError
+        When an entry of ``only`` matches none of ``paths``.
+
+    """
+    wanted = [str(w).strip() for w in only or () if str(w).strip()]
+    if not wanted:
+        return list(paths)
+
+    def names(path: Path) -> set[str]:
+        return {path.name, path.stem, path.name[:2]}
+
+    unknown = [w for w in wanted if not any(w in names(p) for p in paths)]
+    if unknown:
+        raise SiteError(f"no notebook named {', '.join(unknown)} in the notebook folder (--only)")
+    return [p for p in paths if names(p) & set(wanted)]
 
 
 def read_page(path: Path) -> Page:
@@ -221,15 +247,18 @@ def clean(out_dir: Path | None = None) -> int:
     return _remove_previous(out, files) if files is not None else 0
 
 
-def _install(staging: Path, out: Path) -> list[str]:
-    """Move the built site from ``staging`` into ``out`` and write the marker listing every file."""
+def _install(staging: Path, out: Path, *, seconds: float | None = None) -> list[str]:
+    """Move the built site from ``staging`` into ``out``; write the marker listing every file (and ``seconds``)."""
     out.mkdir(parents=True, exist_ok=True)
     files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
     for rel in files:
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(staging / rel), str(target))
-    record = {"builder": "tools.site", "built": time.strftime("%Y-%m-%dT%H:%M:%S"), "files": [*files, MARKER]}
+    record: dict[str, Any] = {"builder": "tools.site", "built": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    if seconds is not None:
+        record["seconds"] = round(seconds, 1)
+    record["files"] = [*files, MARKER]
     (out / MARKER).write_text(json.dumps(record, indent=0), encoding="utf-8")
     return files
 
@@ -479,6 +508,7 @@ def build(
     timeout: int = 900,
     max_frames: int = frames_mod.MAX_FRAMES,
     strict: bool = False,
+    only: Sequence[str] | None = None,
     log: Callable[[str], None] = print,
 ) -> list[Path]:
     """Build the site; return the pages written (the course map first, then one per notebook).
@@ -504,6 +534,9 @@ def build(
     strict : bool, default=False
         Fail when a notebook cannot be executed for its frames; otherwise its explorers stay static on
         its page (the stored figure and a note, as without JavaScript) and a warning is printed.
+    only : sequence of str or None, default=None
+        Build only these notebooks (numbers ``"05"``, stems or file names; see :func:`select`), e.g. while
+        developing; all of them if None.
     log : callable, default=print
         Receives one line per step.
 
@@ -516,6 +549,7 @@ def build(
     notebook_dir = Path(notebook_dir) if notebook_dir is not None else ROOT / "notebooks"
     out_dir = Path(out_dir) if out_dir is not None else ROOT / "_site"
     notebooks, out = check_paths(notebook_dir, out_dir)
+    sources = select(discover(notebooks), only)  # refuses an unknown name before any work
     previous = _previous_files(out)  # refuses a foreign folder before any work
     cache = Path(cache_dir).resolve() if cache_dir is not None else ROOT / "build" / "site"
     if cache == out or cache.is_relative_to(out) or out.is_relative_to(cache):
@@ -529,8 +563,8 @@ def build(
             log("  MathJax is not installed (`make install` runs `python -m tools.site fetch`): fetching it now")
             mathjax = ensure_mathjax()
     start = time.perf_counter()
-    pages = [read_page(path) for path in discover(notebooks)]
-    log(f"site: {len(pages)} notebooks from {notebook_dir}")
+    pages = [read_page(path) for path in sources]
+    log(f"site: {len(pages)} notebooks from {notebook_dir}" + (f" (only {', '.join(only or ())})" if only else ""))
     failed: dict[str, str] = {}
     exports = _export_frames(
         pages,
@@ -564,7 +598,7 @@ def build(
         if previous is not None:
             removed = _remove_previous(out, previous)
             log(f"  removed the {removed} files of the previous build in {out}")
-        _install(html_dir, out)
+        _install(html_dir, out, seconds=time.perf_counter() - start)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     log(f"site: built in {time.perf_counter() - start:.0f} s -> {out / 'index.html'}")
