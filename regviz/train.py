@@ -221,16 +221,17 @@ def _tensors(X: Any, y: Any, dev: Any, flatten: bool, xn: str, yn: str) -> tuple
         raise ValueError(
             f"{xn} and {yn} must have the same number of samples: {xn} has {X_t.shape[0]}, {yn} has {y_t.shape[0]}"
         )
-    X_t = X_t.to(device=dev, dtype=torch.float32)
+    X_t = X_t.to(dtype=torch.float32)  # checked where the data are (usually the CPU), then moved once
     if flatten and X_t.ndim > 2:
         X_t = X_t.reshape(X_t.shape[0], -1)
     if not bool(torch.isfinite(X_t).all()):
         raise ValueError(f"{xn} must contain only finite values (no NaN or inf)")
     if y_t.is_floating_point() and not (bool(torch.isfinite(y_t).all()) and bool((y_t == torch.round(y_t)).all())):
         raise ValueError(f"{yn} must hold class labels (whole numbers >= 0), got non-integer values")
-    y_t = y_t.to(device=dev, dtype=torch.int64)
+    y_t = y_t.to(dtype=torch.int64)
     if bool((y_t < 0).any()):
         raise ValueError(f"{yn} must hold class labels >= 0, got minimum {int(y_t.min())}")
+    X_t, y_t = X_t.to(device=dev), y_t.to(device=dev)
     return X_t, y_t
 
 
