@@ -33,7 +33,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 test-unit: $(STAMP)
-	$(PY) -m pytest -m "not browser" tests
+	$(PY) -m pytest -m "not browser" -n 2 --dist loadfile tests
 
 # Stored outputs are produced and compared in one pinned numeric environment (tools/nbtools.py, PINNED_ENV):
 # CPU, one thread, and fixed code paths for MKL, OpenBLAS, PyTorch and NumPy, so they match on any x86-64 + AVX2.

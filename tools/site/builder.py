@@ -408,6 +408,7 @@ def _export_frames(
     strict: bool,
     failed: dict[str, str],
     log: Callable[[str], None],
+    workdir: Path | None = None,
 ) -> dict[str, Path]:
     """The frames of every page with explorers, from the cache when fresh, ``jobs`` notebooks at a time.
 
@@ -424,7 +425,12 @@ def _export_frames(
     try:
         futures = {
             page.source.stem: pool.submit(
-                frames_mod.cached_export, page.source, cache, timeout=timeout, max_frames=max_frames
+                frames_mod.cached_export,
+                page.source,
+                cache,
+                timeout=timeout,
+                max_frames=max_frames,
+                workdir=workdir,
             )
             for page in todo
         }
@@ -563,7 +569,15 @@ def build(
             log("  MathJax is not installed (`make install` runs `python -m tools.site fetch`): fetching it now")
             mathjax = ensure_mathjax()
     start = time.perf_counter()
-    pages = [read_page(path) for path in sources]
+    # One snapshot of the notebooks for the whole build: a notebook saved while the site builds must not give
+    # a page rendered from one version and a download of another.
+    snapshot = cache / "notebooks"
+    snapshot.mkdir(parents=True, exist_ok=True)
+    for stale in snapshot.glob(_NOTEBOOK_GLOB):
+        stale.unlink()
+    for path in sources:
+        shutil.copy2(path, snapshot / path.name)
+    pages = [read_page(snapshot / path.name) for path in sources]
     log(f"site: {len(pages)} notebooks from {notebook_dir}" + (f" (only {', '.join(only or ())})" if only else ""))
     failed: dict[str, str] = {}
     exports = _export_frames(
@@ -575,6 +589,7 @@ def build(
         strict=strict,
         failed=failed,
         log=log,
+        workdir=notebooks,  # the kernels run where the notebooks live, as in JupyterLab
     )
     src = cache / "src"
     _write_sources(pages, exports, src, cache, log)

@@ -174,7 +174,9 @@ class NotebookFailed(RuntimeError):
     """A cell of the notebook raised while its frames were rendered."""
 
 
-def export_notebook(path: Path, out: Path, *, timeout: int = 900, max_frames: int = MAX_FRAMES) -> dict[str, Any]:
+def export_notebook(
+    path: Path, out: Path, *, timeout: int = 900, max_frames: int = MAX_FRAMES, workdir: Path | None = None
+) -> dict[str, Any]:
     """Execute ``path`` (its cells up to the last explorer) with frame export on; write its explorers to ``out``.
 
     ``out`` receives one folder per explorer (``0``, ``1``...; see :func:`encode_explorer`) and
@@ -212,7 +214,7 @@ def export_notebook(path: Path, out: Path, *, timeout: int = 900, max_frames: in
             nb,
             timeout=timeout,
             kernel_name="python3",
-            resources={"metadata": {"path": str(Path(path).parent)}},
+            resources={"metadata": {"path": str(Path(workdir) if workdir is not None else Path(path).parent)}},
             record_timing=False,
             extra_arguments=["--log-level=ERROR"],
         )
@@ -239,7 +241,9 @@ def export_notebook(path: Path, out: Path, *, timeout: int = 900, max_frames: in
     return index
 
 
-def cached_export(path: Path, cache: Path, *, timeout: int = 900, max_frames: int = MAX_FRAMES) -> Path:
+def cached_export(
+    path: Path, cache: Path, *, timeout: int = 900, max_frames: int = MAX_FRAMES, workdir: Path | None = None
+) -> Path:
     """The folder holding the frames of ``path``, exporting them first unless a fresh cache entry exists.
 
     A failure is cached too (``<stem>-<key>.failed``): the same notebook with the same code fails again
@@ -260,7 +264,7 @@ def cached_export(path: Path, cache: Path, *, timeout: int = 900, max_frames: in
     staging = cache / f".{Path(path).stem}-{key}.partial"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        export_notebook(path, staging, timeout=timeout, max_frames=max_frames)
+        export_notebook(path, staging, timeout=timeout, max_frames=max_frames, workdir=workdir)
     except NotebookFailed as exc:  # a cell raised: the same code will raise again (a timeout might not)
         shutil.rmtree(staging, ignore_errors=True)
         failure.write_text(str(exc), encoding="utf-8")
