@@ -661,8 +661,8 @@ def run_config(
     check_choice(train_metrics, "train_metrics", ("eval", "running"))
     if log_dir is not None and not isinstance(log_dir, str | os.PathLike):
         raise ValueError(f"log_dir must be a path or None, got {type(log_dir).__name__}")
-    X_tr, y_tr = to_tensors(X_train, y_train, device=device)
-    X_va, y_va = to_tensors(X_val, y_val, device=device)
+    X_tr, y_tr = to_tensors(X_train, y_train, device=device, names=("X_train", "y_train"))
+    X_va, y_va = to_tensors(X_val, y_val, device=device, names=("X_val", "y_val"))
     model = make_model(config, X_tr.shape[1], _n_classes(y_tr, y_va), seed=seed)
     logger = TensorBoardLogger(log_dir) if log_dir is not None else None
     try:
@@ -821,6 +821,8 @@ def run_seeds(
         cannot be created or written to (checked before any training).
 
     """
+    if isinstance(seeds, str | bytes) or not hasattr(seeds, "__iter__"):
+        raise ValueError(f"seeds must be an iterable of int seeds, got {type(seeds).__name__}")
     seed_list = [check_int(s, "seeds[...]", low=0, high=2**32 - 1) for s in seeds]
     if len(seed_list) < 2 or len(set(seed_list)) != len(seed_list):
         raise ValueError(f"seeds must hold at least 2 distinct seeds, got {seed_list}")
@@ -829,8 +831,8 @@ def run_seeds(
     check_choice(train_metrics, "train_metrics", ("eval", "running"))
     if log_root is not None:
         _writable_folder(Path(log_root), "log_root")
-    X_tr, y_tr = to_tensors(X_train, y_train, device=device)
-    X_va, y_va = to_tensors(X_val, y_val, device=device)
+    X_tr, y_tr = to_tensors(X_train, y_train, device=device, names=("X_train", "y_train"))
+    X_va, y_va = to_tensors(X_val, y_val, device=device, names=("X_val", "y_val"))
     runs = []
     for seed in seed_list:
         log_dir = Path(log_root) / f"{config.name}_seed{seed}" if log_root is not None else None
@@ -871,6 +873,8 @@ def predict_classes(model: Any, X: Any, *, batch_size: int = 1024) -> NDArray[np
         raise ValueError(f"model must be a torch.nn.Module, got {type(model).__name__}")
     batch_size = check_int(batch_size, "batch_size", low=1)
     device = next(model.parameters()).device
+    if X is None or isinstance(X, str) or not hasattr(X, "__len__"):
+        raise ValueError(f"X must be an array or tensor of inputs, got {type(X).__name__}")
     X_t, _ = to_tensors(X, np.zeros(len(X), dtype=np.int64), device=device)
     was_training = model.training
     model.eval()

@@ -277,6 +277,7 @@ def _from_unit(param: Param, u: NDArray[np.float64]) -> list[Any]:
 
 
 MAX_DESIGN_POINTS = 100_000
+MAX_GP_EVALUATIONS = 2_000  # a Gaussian process refits an (n x n) kernel matrix at every step: O(n^3)
 """Largest design :func:`grid_points` and :func:`random_points` build.
 
 A search evaluates every point of its design, so even this is far beyond any budget a search of the course
@@ -695,7 +696,7 @@ def bayes_opt_minimize(
         ``objective(X)`` with ``X`` of shape (n_points, n_dims) in [0, 1],
         returning one finite value per point.
     budget : int
-        Total evaluations, ``>= n_init``.
+        Total evaluations, in ``[n_init, MAX_GP_EVALUATIONS]`` (2,000: each step refits the GP, O(n³)).
     n_dims : int, default=2
         Dimension of the cube, ``>= 1``.
     n_init : int, default=5
@@ -705,7 +706,7 @@ def bayes_opt_minimize(
     xi : float, default=0.01
         Margin of the expected improvement, ``>= 0``.
     n_candidates : int, default=2000
-        Random candidates scored by the acquisition at each step, ``>= 1``.
+        Random candidates scored by the acquisition at each step, in ``[1, MAX_DESIGN_POINTS]``.
     seed : int or None, default=None
         ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
         Seed of ``numpy.random.default_rng``, which draws the initial points
@@ -726,10 +727,10 @@ def bayes_opt_minimize(
         raise ValueError("objective must be callable as objective(X) -> values")
     n_dims = check_int(n_dims, "n_dims", low=1)
     n_init = check_int(n_init, "n_init", low=1)
-    budget = check_int(budget, "budget", low=n_init)
+    budget = check_int(budget, "budget", low=n_init, high=MAX_GP_EVALUATIONS)
     length_scale = check_real(length_scale, "length_scale", low=0, low_open=True)
     xi = check_real(xi, "xi", low=0)
-    n_candidates = check_int(n_candidates, "n_candidates", low=1)
+    n_candidates = check_int(n_candidates, "n_candidates", low=1, high=MAX_DESIGN_POINTS)
     seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     X = rng.random((n_init, n_dims))

@@ -172,7 +172,9 @@ def _as_tensor(value: Any, name: str) -> torch.Tensor:
     return torch.from_numpy(np.ascontiguousarray(arr))
 
 
-def to_tensors(X: Any, y: Any, *, device: Any = None, flatten: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
+def to_tensors(
+    X: Any, y: Any, *, device: Any = None, flatten: bool = True, names: tuple[str, str] = ("X", "y")
+) -> tuple[torch.Tensor, torch.Tensor]:
     """Convert inputs and class labels to tensors on one device, once.
 
     Parameters
@@ -187,6 +189,8 @@ def to_tensors(X: Any, y: Any, *, device: Any = None, flatten: bool = True) -> t
     flatten : bool, default=True
         Reshape inputs with more than two dimensions (images) to
         ``(n_samples, -1)``, as an MLP expects. Pass False for a convolutional model.
+    names : (str, str), default=("X", "y")
+        What the error messages call the two arguments (e.g. ``("X_val", "y_val")``).
 
     Returns
     -------
@@ -202,7 +206,9 @@ def to_tensors(X: Any, y: Any, *, device: Any = None, flatten: bool = True) -> t
     """
     if not isinstance(flatten, bool):
         raise ValueError(f"flatten must be True or False, got {flatten!r}")
-    return _tensors(X, y, _resolve_device(device), flatten, "X", "y")
+    if not (isinstance(names, tuple) and len(names) == 2 and all(isinstance(n, str) and n for n in names)):
+        raise ValueError(f"names must be a pair of non-empty strings, got {names!r}")
+    return _tensors(X, y, _resolve_device(device), flatten, *names)
 
 
 def _tensors(X: Any, y: Any, dev: Any, flatten: bool, xn: str, yn: str) -> tuple[torch.Tensor, torch.Tensor]:

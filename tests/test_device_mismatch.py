@@ -19,6 +19,7 @@ function of a notebook that uses torch must be exercised here or listed in ``NOT
 from __future__ import annotations
 
 import ast
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -137,7 +138,7 @@ def labels(n: int, n_classes: int = 10) -> torch.Tensor:
 
 def mlp(*sizes: int, dropout: float = 0.0, batch_norm: bool = False) -> nn.Sequential:
     layers: list[nn.Module] = []
-    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+    for i, (n_in, n_out) in enumerate(itertools.pairwise(sizes)):
         layers.append(nn.Linear(n_in, n_out))
         if i < len(sizes) - 2:
             layers += [nn.BatchNorm1d(n_out)] if batch_norm else []

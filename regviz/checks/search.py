@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from ..search import halving_schedule, probability_of_improvement, to_log_uniform
 from .._validation import check_callable
+from ..search import halving_schedule, probability_of_improvement, to_log_uniform
 from ._core import Case, CheckResult, run_check
 
 __all__ = [

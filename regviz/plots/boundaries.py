@@ -255,7 +255,7 @@ def plot_weight_histogram(
         Okabe–Ito colours with distinct line styles (gids ``"hist0"``, ...).
         ``"bars"`` is the gid of every bar's rectangle.
     bins : int or array-like, default=50
-        Number of bins (``>= 1``, shared by all sets) or the bin edges
+        Number of bins (in ``[1, 10000]``, shared by all sets) or the bin edges
         (increasing). Fixed edges let a widget update the bars in place.
     log_abs : bool, default=False
         Histogram of :math:`\log_{10}|w|` instead of :math:`w`. Weights that
@@ -334,7 +334,7 @@ def _to_numpy(values: Any) -> Any:
 
 def _bin_edges(bins: Any, sets: list[NDArray[np.float64]]) -> NDArray[np.float64]:
     if isinstance(bins, int | np.integer) and not isinstance(bins, bool):
-        n_bins = check_int(bins, "bins", low=1)
+        n_bins = check_int(bins, "bins", low=1, high=10_000)
         if not sets:
             return np.linspace(-1.0, 1.0, n_bins + 1)
         low = min(float(v.min()) for v in sets)

@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from .._validation import check_array, check_int, check_same_length
+from .._validation import check_array, check_bool, check_int, check_same_length
 from ..style import LINESTYLES, OKABE_ITO
 from ._axes import get_axes
 
@@ -43,7 +43,7 @@ def plot_digits(
     labels : array-like of shape (n_images,) or None, default=None
         A label written in the top-left corner of each image.
     n_cols : int, default=10
-        Images per row, ``>= 1``; the last row is padded with blanks.
+        Images per row, in ``[1, 100]``; the last row is padded with blanks.
     ax : matplotlib Axes or None, default=None
         Where to draw; a new figure if None.
 
@@ -54,7 +54,7 @@ def plot_digits(
 
     """
     imgs = check_array(images, "images", ndim=3)
-    n_cols = check_int(n_cols, "n_cols", low=1)
+    n_cols = check_int(n_cols, "n_cols", low=1, high=100)
     if labels is not None:
         labs = np.asarray(labels)
         if labs.ndim != 1:
@@ -117,6 +117,8 @@ def plot_curves(
         The Axes; each line's label is its name in ``curves``.
 
     """
+    logx, logy = check_bool(logx, "logx"), check_bool(logy, "logy")
+    markers = check_bool(markers, "markers")
     if not isinstance(curves, Mapping) or len(curves) == 0:
         raise ValueError("curves must be a non-empty mapping of name to values")
     if len(curves) > len(CURVE_STYLES):

@@ -101,7 +101,7 @@ def plot_trials_2d(
         (cividis, dark = low), one band per quantile range of ``Z`` so every
         band covers the same area.
     levels : int, default=12
-        Number of bands, ``>= 2``.
+        Number of bands, in ``[2, 100]``.
     colorbar : bool, default=False
         Add a colour bar for the background.
     zlabel : str, default="loss"
@@ -127,8 +127,8 @@ def plot_trials_2d(
         raise ValueError(f"X must have shape (n_evals, 2), got {pts.shape}")
     values = check_array(y, "y", ndim=1)
     check_same_length(("X", pts), ("y", values))
-    if isinstance(levels, bool) or not isinstance(levels, int) or levels < 2:
-        raise ValueError(f"levels must be an integer >= 2, got {levels!r}")
+    if isinstance(levels, bool) or not isinstance(levels, int) or not 2 <= levels <= 100:
+        raise ValueError(f"levels must be an integer in [2, 100], got {levels!r}")
     _check_flag(colorbar, "colorbar")
     ax = get_axes(ax)
     if background is not None:

@@ -48,7 +48,7 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
-from .._validation import check_int, check_real
+from .._validation import check_bool, check_int, check_real
 
 __all__ = [
     "EXPLORER_MIME",
@@ -76,6 +76,13 @@ _MANIFEST_FORMAT = 1
 def new_figure(*, ncols: int = 1, nrows: int = 1, figsize: tuple[float, float] = (9.0, 3.6)) -> tuple[Figure, Any]:
     """Create a stand-alone figure (no pyplot state) and its axes for an explorer.
 
+    Parameters
+    ----------
+    ncols, nrows : int, default=1
+        Grid of axes, each in ``[1, 12]``.
+    figsize : (float, float), default=(9.0, 3.6)
+        Width and height in inches, each in ``[1, 40]``.
+
     Returns
     -------
     figure : matplotlib.figure.Figure
@@ -85,6 +92,14 @@ def new_figure(*, ncols: int = 1, nrows: int = 1, figsize: tuple[float, float] =
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    ncols = check_int(ncols, "ncols", low=1, high=12)
+    nrows = check_int(nrows, "nrows", low=1, high=12)
+    if isinstance(figsize, str) or not isinstance(figsize, tuple | list) or len(figsize) != 2:
+        raise ValueError(f"figsize must be a pair (width, height) in inches, got {figsize!r}")
+    figsize = (
+        check_real(figsize[0], "figsize[0]", low=1, high=40),
+        check_real(figsize[1], "figsize[1]", low=1, high=40),
+    )
     fig = Figure(figsize=figsize, dpi=100, layout="constrained")
     FigureCanvasAgg(fig)
     axes = fig.subplots(nrows, ncols)
@@ -109,6 +124,7 @@ def float_slider(
     if not low < high:
         raise ValueError(f"low must be < high, got low={low}, high={high}")
     value = check_real(value, "value", low=low, high=high)
+    continuous_update = check_bool(continuous_update, "continuous_update")
     step = check_real(step, "step", low=0, low_open=True) if step is not None else (high - low) / 100
     return w.FloatSlider(
         value=value,
@@ -140,8 +156,8 @@ def log_slider(
     if not low < high:
         raise ValueError(f"low must be < high, got low={low}, high={high}")
     value = check_real(value, "value", low=low, high=high)
-    if steps_per_decade < 1:
-        raise ValueError(f"steps_per_decade must be >= 1, got {steps_per_decade}")
+    steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1, high=1000)
+    continuous_update = check_bool(continuous_update, "continuous_update")
     return w.FloatLogSlider(
         value=value,
         base=10,
