@@ -191,3 +191,50 @@ def test_every_figure_has_alt_text(notebook: tuple[Path, nbformat.NotebookNode])
             if "image/png" in output.get("data", {}):
                 alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
                 assert len(alt.strip()) >= 20, f"cell {index}: a figure without alt text (regviz.style.use() adds it)"
+
+
+# One import style: `from regviz import checks, data, plots, ...`, then `plots.plot_x(...)`, never a submodule's
+# name (`plots.boundaries.X`), `import regviz` or `from regviz.x import y` (the names a student sees are the API).
+REGVIZ_MODULES = (
+    "checks", "data", "device", "experiments", "lasso", "models", "plots", "ridge", "search", "style", "train",
+    "widgets",
+)  # fmt: skip
+OTHER_IMPORT_STYLE = re.compile(
+    r"^\s*import\s+regviz\b|^\s*from\s+regviz\.\w+\s+import\b"
+    rf"|\b(?:{'|'.join(REGVIZ_MODULES)})\.(?:_?[a-z]\w*)\.[A-Za-z_]\w*"
+)
+
+
+def _other_import_style(line: str) -> bool:
+    code = line.split("#", 1)[0]
+    code = re.sub(r"\"[^\"]*\"|'[^']*'", '""', code)  # not inside strings (the worker's module name)
+    return bool(OTHER_IMPORT_STYLE.search(code))
+
+
+def test_regviz_is_imported_in_one_style(notebook: tuple[Path, nbformat.NotebookNode]) -> None:
+    _, nb = notebook
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        for line in cell.source.splitlines():
+            assert not _other_import_style(line), (
+                f"cell {index}: {line.strip()!r}; import as `from regviz import plots` and use public names"
+            )
+
+
+def test_import_style_pattern() -> None:
+    for bad in (
+        "import regviz",
+        "from regviz.plots import plot_curves",
+        "c = plots.boundaries.CLASS_COLORS[0]",
+        "r = checks.boundaries.early_stopping_epochs(h)",
+    ):
+        assert _other_import_style(bad), bad
+    for good in (
+        "from regviz import checks, data, plots",
+        "c = plots.CLASS_COLORS[0]",
+        "split = data.load_mnist_5k()",
+        "x = split.X_train.shape",
+        'cmd = [sys.executable, "-m", "regviz.search_worker"]',
+    ):
+        assert not _other_import_style(good), good

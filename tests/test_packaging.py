@@ -96,3 +96,22 @@ def test_stored_outputs_and_nbval_share_one_pinned_environment() -> None:
         text = path.read_text(encoding="utf-8")
         for forbidden in ("set_num_threads", "os.environ[", "MKL_CBWR", "OMP_NUM_THREADS"):
             assert forbidden not in text, f"{path.name} sets {forbidden} itself; the pinned environment owns it"
+
+
+def test_every_nbtools_command_line_of_the_makefile_parses() -> None:
+    # options may stand among the notebook paths (argparse's plain parse_args refuses paths after an option)
+    from tools.nbtools import parse_command_line
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    lines = re.findall(r"\$\(PY\) -m tools\.nbtools (.+)", makefile)
+    assert len(lines) >= 5, lines
+    notebooks = ["notebooks/00_welcome.ipynb", "notebooks/01_loss_functions.ipynb"]
+    for line in lines:
+        argv = [word for part in line.split() for word in (notebooks if part == "$(NOTEBOOKS)" else [part])]
+        args = parse_command_line(argv)
+        assert [str(p) for p in args.paths] == notebooks, line
+    args = parse_command_line(
+        ["robust", "a.ipynb", "--only", "c-other-seeds", "b.ipynb", "--only", "a-native-2-threads"]
+    )
+    assert [str(p) for p in args.paths] == ["a.ipynb", "b.ipynb"]
+    assert args.only == ["c-other-seeds", "a-native-2-threads"]

@@ -267,16 +267,29 @@ def _robust(paths: Sequence[str], only: Sequence[str] | None) -> int:
     return 0
 
 
-def _main(argv: list[str] | None = None) -> int:
-    import nbformat
-
+def build_parser() -> argparse.ArgumentParser:
+    """The command line; options may stand anywhere among the notebook paths."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["execute", "normalize", "check", "strict", "robust", "lax", "env"])
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--timeout", type=int, default=900, help="execute: seconds allowed per cell")
     parser.add_argument("--underneath", choices=["native", "other-isa"], default="native")
-    parser.add_argument("--only", nargs="*", choices=sorted(ROBUST_RUNS), help="robust: run only these")
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--only", action="append", choices=sorted(ROBUST_RUNS), help="robust: run only this one (repeatable)"
+    )
+    return parser
+
+
+def parse_command_line(argv: list[str] | None = None) -> argparse.Namespace:
+    """Parse ``argv`` as :func:`_main` does."""
+    return build_parser().parse_intermixed_args(argv)
+
+
+def _main(argv: list[str] | None = None) -> int:
+    import nbformat
+
+    parser = build_parser()
+    args = parse_command_line(argv)
     paths = [str(p) for p in args.paths]
     if args.command == "env":
         base = {**os.environ, **OTHER_ISA_ENV} if args.underneath == "other-isa" else dict(os.environ)

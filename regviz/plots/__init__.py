@@ -5,7 +5,7 @@ global style; widgets reuse them and then update the named artists in place.
 """
 
 from .basics import plot_history, plot_line_fit, plot_loss_profile
-from .boundaries import boundary_grid, plot_decision_boundary, plot_weight_histogram
+from .boundaries import CLASS_COLORS, boundary_grid, plot_decision_boundary, plot_weight_histogram
 from .capstone import plot_confusion_matrix, plot_search, plot_seed_curves, plot_seed_scores
 from .lasso import (
     plot_coef_comparison,
@@ -34,6 +34,7 @@ from .search import (
 from .validation import plot_bias_variance, plot_coef_norms, plot_polynomial_fit, plot_validation_curve
 
 __all__ = [
+    "CLASS_COLORS",
     "boundary_grid",
     "plot_acquisition",
     "plot_best_so_far",

@@ -28,7 +28,7 @@ from .._validation import check_array, check_int, check_real, check_same_length
 from ..style import COLORS, LINESTYLES, OKABE_ITO
 from ._axes import get_axes
 
-__all__ = ["BoundaryGrid", "boundary_grid", "plot_decision_boundary", "plot_weight_histogram"]
+__all__ = ["CLASS_COLORS", "BoundaryGrid", "boundary_grid", "plot_decision_boundary", "plot_weight_histogram"]
 
 CLASS_COLORS: tuple[str, str] = (OKABE_ITO["blue"], OKABE_ITO["vermillion"])
 """Colour of class 0 and class 1 in every decision-boundary figure."""
