@@ -84,34 +84,9 @@ def stand_in_gpu() -> Iterator[None]:
 # --------------------------------------------------------------------------- notebook helpers
 
 
-def notebook_namespace(stem: str) -> dict[str, Any]:
-    """The notebook's imports, upper-case constants, functions and classes, with ``dev`` on the stand-in device."""
+def top_level_statements(stem: str) -> Iterator[tuple[ast.stmt, str]]:
+    """Each top-level statement of the notebook's code cells, with its cell's source (cells that do not parse skipped)."""
     path = next(NOTEBOOKS.glob(f"{stem}_*.ipynb"))
-    cells = [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
-    ns: dict[str, Any] = {"__name__": f"notebook_{stem}"}
-    for cell in cells:
-        source = "".join(cell["source"])
-        try:
-            tree = ast.parse(source)
-        except SyntaxError:
-            continue
-        for node in tree.body:
-            names = [t for target in getattr(node, "targets", []) for t in ast.walk(target) if isinstance(t, ast.Name)]
-            constant = isinstance(node, ast.Assign) and bool(names) and all(t.id.isupper() for t in names)
-            if isinstance(node, ast.Import | ast.ImportFrom | ast.FunctionDef | ast.ClassDef) or constant:
-                code = compile(ast.Module(body=[node], type_ignores=[]), f"<notebook {stem}>", "exec")
-                try:
-                    exec(code, ns)
-                except Exception:  # computed from data loaded later: _prepare supplies what the calls need
-                    continue
-    ns["dev"] = META
-    return ns
-
-
-def torch_functions(stem: str) -> set[str]:
-    """Names of the top-level functions and classes of a notebook that use torch."""
-    path = next(NOTEBOOKS.glob(f"{stem}_*.ipynb"))
-    names = set()
     for cell in json.loads(path.read_text())["cells"]:
         if cell["cell_type"] != "code":
             continue
@@ -121,10 +96,33 @@ def torch_functions(stem: str) -> set[str]:
         except SyntaxError:
             continue
         for node in tree.body:
-            if isinstance(node, ast.FunctionDef | ast.ClassDef):
-                segment = ast.get_source_segment(source, node) or ""
-                if "torch" in segment or "nn." in segment:
-                    names.add(node.name)
+            yield node, source
+
+
+def notebook_namespace(stem: str) -> dict[str, Any]:
+    """The notebook's imports, upper-case constants, functions and classes, with ``dev`` on the stand-in device."""
+    ns: dict[str, Any] = {"__name__": f"notebook_{stem}"}
+    for node, _ in top_level_statements(stem):
+        names = [t for target in getattr(node, "targets", []) for t in ast.walk(target) if isinstance(t, ast.Name)]
+        constant = isinstance(node, ast.Assign) and bool(names) and all(t.id.isupper() for t in names)
+        if isinstance(node, ast.Import | ast.ImportFrom | ast.FunctionDef | ast.ClassDef) or constant:
+            code = compile(ast.Module(body=[node], type_ignores=[]), f"<notebook {stem}>", "exec")
+            try:
+                exec(code, ns)
+            except Exception:  # computed from data loaded later: _prepare supplies what the calls need
+                continue
+    ns["dev"] = META
+    return ns
+
+
+def torch_functions(stem: str) -> set[str]:
+    """Names of the top-level functions and classes of a notebook that use torch."""
+    names = set()
+    for node, source in top_level_statements(stem):
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            segment = ast.get_source_segment(source, node) or ""
+            if "torch" in segment or "nn." in segment:
+                names.add(node.name)
     return names
 
 
