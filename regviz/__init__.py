@@ -7,8 +7,8 @@ loads PyTorch (the linear-model notebooks do not need it)::
     regviz.style.use()
     data = regviz.data.load_mnist_5k()
 
-Modules: :mod:`~regviz.data`, :mod:`~regviz.device`, :mod:`~regviz.style`,
-:mod:`~regviz.plots`, :mod:`~regviz.widgets`, :mod:`~regviz.checks`.
+Every module is reachable from the package: ``from regviz import data, plots, widgets, checks``.
+See CONTRIBUTING.md for the map of the rooms.
 """
 
 from __future__ import annotations
@@ -18,7 +18,21 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-_SUBMODULES = ("checks", "data", "device", "plots", "style", "widgets")
+_SUBMODULES = (
+    "checks",
+    "data",
+    "device",
+    "experiments",
+    "lasso",
+    "models",
+    "plots",
+    "ridge",
+    "search",
+    "search_worker",
+    "style",
+    "train",
+    "widgets",
+)
 
 __all__ = ["__version__", *_SUBMODULES]
 

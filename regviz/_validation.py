@@ -24,6 +24,7 @@ __all__ = [
     "check_callable",
     "check_choice",
     "check_int",
+    "check_limits",
     "check_real",
     "check_same_length",
     "check_seed",
@@ -179,6 +180,21 @@ def check_callable(value: Any, name: str) -> Any:
     if not callable(value):
         raise ValueError(f"{name} must be callable (a function), got {type(value).__name__} {value!r}"[:200])
     return value
+
+
+def check_limits(value: Any, name: str) -> tuple[float, float] | None:
+    """Return ``value`` as a ``(low, high)`` pair of finite reals with low < high, or None; else raise ``ValueError``.
+
+    For axis limits such as ``ylim``.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise ValueError(f"{name} must be a (low, high) pair, got {value!r}")
+    low, high = check_real(value[0], f"{name}[0]"), check_real(value[1], f"{name}[1]")
+    if not low < high:
+        raise ValueError(f"{name} must satisfy low < high, got {value!r}")
+    return low, high
 
 
 def check_choice(value: Any, name: str, choices: Sequence[Any]) -> Any:

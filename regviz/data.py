@@ -10,20 +10,13 @@ nothing is downloaded while the course runs.
 * :func:`stratified_split` — seeded train / validation / test split that keeps
   every class in every part (the MNIST file is sorted by class).
 * ``make_*`` — seeded synthetic problems with known ground truth.
-* :func:`load_mnist` — the full MNIST from its IDX files (mirror list, sha256,
-  cache); the course never needs it, and it downloads only when asked.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
-import shutil
-import struct
-import urllib.error
-import urllib.request
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,26 +27,17 @@ from numpy.typing import ArrayLike, NDArray
 from ._validation import check_array, check_choice, check_int, check_real, check_same_length, check_seed
 
 __all__ = [
-    "MNIST_FILES",
-    "MNIST_MIRRORS",
-    "SHIPPED_SHA256",
     "DataError",
-    "Dataset",
-    "DatasetStatus",
     "Split",
     "data_dir",
     "data_inventory",
-    "load_data",
     "load_diabetes",
-    "load_mnist",
     "load_mnist_5k",
     "make_correlated_groups",
     "make_noisy_2d_classes",
     "make_noisy_polynomial",
     "make_sparse_regression",
-    "parse_idx",
     "polynomial",
-    "sha256_of",
     "stratified_split",
     "verify_file",
 ]
@@ -61,7 +45,7 @@ __all__ = [
 MANIFEST_NAME = "SHA256SUMS"
 """Name of the checksum manifest inside the data folder (``sha256sum -c`` format)."""
 
-SHIPPED_SHA256: dict[str, str] = {
+_SHIPPED_SHA256: dict[str, str] = {
     "mnist_5k.npz": "2d815f8bd1b8c7290819475c53b1c9a60fec82b2f75819334b86c68871f66c05",
 }
 """The sha256 of every file the course ships, pinned in the code: a replaced file with an edited manifest
@@ -120,7 +104,7 @@ def _readable_file(path: Any, name: str) -> Path:
     return file
 
 
-def sha256_of(path: str | os.PathLike[str]) -> str:
+def _sha256_of(path: str | os.PathLike[str]) -> str:
     """Return the hexadecimal sha256 digest of a file, read in 1 MiB chunks.
 
     Raises
@@ -175,7 +159,7 @@ def _read_manifest(folder: Path) -> dict[str, str]:
 def verify_file(name: str, *, folder: str | os.PathLike[str] | None = None) -> Path:
     """Check a shipped file against its sha256 and return its path.
 
-    The digest of a file the course ships is pinned in the code (:data:`SHIPPED_SHA256`); the manifest
+    The digest of a file the course ships is pinned in the code (``_SHIPPED_SHA256``); the manifest
     ``SHA256SUMS`` must agree with it. Other files listed in the manifest are checked against the manifest.
 
     Parameters
@@ -203,7 +187,7 @@ def verify_file(name: str, *, folder: str | os.PathLike[str] | None = None) -> P
     manifest = _read_manifest(base)
     if not isinstance(name, str) or name not in manifest:
         raise ValueError(f"name must be one of the files in {base / MANIFEST_NAME}: {sorted(manifest)}, got {name!r}")
-    expected = SHIPPED_SHA256.get(name, manifest[name])
+    expected = _SHIPPED_SHA256.get(name, manifest[name])
     if manifest[name] != expected:
         raise DataError(
             f"{base / MANIFEST_NAME} lists {name} with sha256 {manifest[name]}, but the course ships {expected}: "
@@ -215,7 +199,7 @@ def verify_file(name: str, *, folder: str | os.PathLike[str] | None = None) -> P
             f"data file {path} is missing. It ships with the course: restore it with "
             f"`git checkout -- data/{name}` (or clone the repository again)."
         )
-    actual = sha256_of(path)
+    actual = _sha256_of(path)
     if actual != expected:
         raise DataError(
             f"data file {path} is corrupted: sha256 {actual} does not match {expected}. "
@@ -372,15 +356,6 @@ def load_diabetes() -> Dataset:
         feature_names=list(bunch.feature_names),
         description="Diabetes data of Efron et al. (2004), as shipped with scikit-learn",
     )
-
-
-_LOADERS = {"mnist_5k": load_mnist_5k, "diabetes": load_diabetes}
-
-
-def load_data(name: str) -> Dataset:
-    """Load a course dataset by name (``"mnist_5k"`` or ``"diabetes"``)."""
-    check_choice(name, "name", sorted(_LOADERS))
-    return _LOADERS[name]()
 
 
 @dataclass(frozen=True)
@@ -668,23 +643,6 @@ def _check_range(value: Any, name: str) -> tuple[float, float]:
 
 # --------------------------------------------------------------------------- full MNIST
 
-MNIST_MIRRORS: tuple[str, ...] = (
-    "https://ossci-datasets.s3.amazonaws.com/mnist/",
-    "http://yann.lecun.com/exdb/mnist/",
-)
-"""Where the four MNIST IDX files are served, tried in order."""
-
-MNIST_FILES: dict[str, dict[str, str]] = {
-    "train": {
-        "images": "train-images-idx3-ubyte.gz",
-        "labels": "train-labels-idx1-ubyte.gz",
-    },
-    "test": {
-        "images": "t10k-images-idx3-ubyte.gz",
-        "labels": "t10k-labels-idx1-ubyte.gz",
-    },
-}
-"""File names of each split of the full MNIST."""
 
 MNIST_SHA256: dict[str, str] = {
     "train-images-idx3-ubyte.gz": "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
@@ -694,161 +652,4 @@ MNIST_SHA256: dict[str, str] = {
 }
 """Published sha256 of the four gzipped IDX files."""
 
-_IDX_DTYPES: dict[int, Any] = {0x08: np.uint8, 0x09: np.int8, 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 
-
-def parse_idx(path: str | os.PathLike[str]) -> NDArray[Any]:
-    """Read an IDX file (gzipped or not) into an array.
-
-    The IDX format: two zero bytes, a type code, the number of dimensions
-    ``d``, then ``d`` big-endian 32-bit sizes, then the data in C order.
-
-    Parameters
-    ----------
-    path : path-like
-        File to read; a ``.gz`` suffix means gzip.
-
-    Returns
-    -------
-    ndarray
-        The data with its stored shape, in native byte order.
-
-    Raises
-    ------
-    ValueError
-        If ``path`` is not a readable file (or not gzip data when it ends in ``.gz``), the header is not a
-        valid IDX header, or the size does not match.
-
-    """
-    file = _readable_file(path, "path")
-    opener: Any = gzip.open if file.name.endswith(".gz") else open
-    try:
-        with opener(file, "rb") as fh:
-            raw = fh.read()
-    except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
-        raise ValueError(f"path {file} cannot be read as {'gzip' if opener is gzip.open else 'a file'}: {exc}") from exc
-    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_DTYPES:
-        raise ValueError(f"path {path} is not an IDX file (bad magic number)")
-    ndim = raw[3]
-    header = 4 + 4 * ndim
-    if len(raw) < header:
-        raise ValueError(f"path {path} is truncated: header needs {header} bytes")
-    shape = struct.unpack(f">{ndim}I", raw[4:header])
-    dtype = np.dtype(_IDX_DTYPES[raw[2]])
-    expected = int(np.prod(shape)) * dtype.itemsize
-    if len(raw) - header != expected:
-        raise ValueError(f"path {path} holds {len(raw) - header} data bytes, its header announces {expected}")
-    return np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape).astype(dtype.newbyteorder("="))
-
-
-def _download(name: str, target: Path, mirrors: Sequence[str], expected: str, timeout: float) -> None:
-    errors = []
-    for mirror in mirrors:
-        url = mirror.rstrip("/") + "/" + name
-        partial = target.with_suffix(target.suffix + ".part")
-        try:
-            with urllib.request.urlopen(url, timeout=timeout) as response, open(partial, "wb") as out:
-                shutil.copyfileobj(response, out)
-        except (urllib.error.URLError, OSError) as exc:
-            errors.append(f"{url}: {exc}")
-            partial.unlink(missing_ok=True)
-            continue
-        actual = sha256_of(partial)
-        if actual != expected:
-            errors.append(f"{url}: sha256 {actual} does not match {expected}")
-            partial.unlink(missing_ok=True)
-            continue
-        partial.replace(target)
-        return
-    raise DataError(f"could not download {name}: " + "; ".join(errors))
-
-
-def load_mnist(
-    split: str = "train",
-    *,
-    root: str | os.PathLike[str] | None = None,
-    download: bool = False,
-    mirrors: Sequence[str] = MNIST_MIRRORS,
-    checksums: Mapping[str, str] = MNIST_SHA256,
-    timeout: float = 30.0,
-) -> Dataset:
-    """Load the full MNIST split from cached IDX files, downloading only if asked.
-
-    The course runs on :func:`load_mnist_5k` and never calls this with
-    ``download=True``; it exists for readers who want all 70,000 images.
-
-    Parameters
-    ----------
-    split : {"train", "test"}, default="train"
-        Which split to load (60,000 or 10,000 images).
-    root : path-like or None, default=None
-        Cache folder; defaults to ``data/mnist`` under :func:`data_dir`.
-    download : bool, default=False
-        Fetch missing files from ``mirrors`` (tried in order), verifying sha256.
-    mirrors : sequence of str
-        Base URLs; ``file://`` URLs work too (the tests use one).
-    checksums : mapping of str to str
-        Expected sha256 of each file name.
-    timeout : float, default=30.0
-        Seconds to wait for each mirror, > 0.
-
-    Returns
-    -------
-    Dataset
-        ``X`` of shape (n, 28, 28) ``uint8``, ``y`` of shape (n,) ``int64``.
-
-    Raises
-    ------
-    DataError
-        If a file is missing (and ``download`` is False), fails its checksum,
-        or no mirror could deliver it.
-
-    """
-    check_choice(split, "split", tuple(MNIST_FILES))
-    if not isinstance(download, bool):
-        raise ValueError(f"download must be True or False, got {download!r}")
-    timeout = check_real(timeout, "timeout", low=0, low_open=True)
-    if isinstance(mirrors, str) or not isinstance(mirrors, Sequence) or not mirrors:
-        raise ValueError(f"mirrors must be a non-empty sequence of base URLs, got {mirrors!r}")
-    for mirror in mirrors:
-        if not isinstance(mirror, str) or not mirror.startswith(("https://", "http://", "file://")):
-            raise ValueError(f"mirrors must hold URLs starting with https://, http:// or file://, got {mirror!r}")
-    if not isinstance(checksums, Mapping):
-        raise ValueError(f"checksums must be a mapping of file name to sha256, got {type(checksums).__name__}")
-    if root is not None and not isinstance(root, str | os.PathLike):
-        raise ValueError(f"root must be a path to a folder, got {type(root).__name__}")
-    folder = Path(root) if root is not None else data_dir() / "mnist"
-    if folder.exists() and not folder.is_dir():
-        raise ValueError(f"root must be a folder, got {str(folder)!r} (a file)")
-    arrays = {}
-    for part, name in MNIST_FILES[split].items():
-        if name not in checksums:
-            raise ValueError(f"checksums must have an entry for {name!r}")
-        path = folder / name
-        if not path.is_file():
-            if not download:
-                raise DataError(
-                    f"MNIST file {path} is not cached. Call load_mnist({split!r}, download=True) once "
-                    "with internet access, or copy the file there."
-                )
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise ValueError(f"root must be a folder that can be created, got {str(folder)!r}: {exc}") from exc
-            _download(name, path, mirrors, checksums[name], timeout)
-        actual = sha256_of(path)
-        if actual != checksums[name]:
-            raise DataError(f"MNIST file {path} is corrupted (sha256 {actual}); delete it and download again")
-        try:
-            arrays[part] = parse_idx(path)
-        except ValueError as exc:
-            raise DataError(f"MNIST file {path} is damaged ({exc}); delete it and download again") from exc
-    images, labels = arrays["images"], arrays["labels"]
-    if images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels):
-        raise DataError(f"MNIST {split} files disagree: images {images.shape}, labels {labels.shape}")
-    return Dataset(
-        X=images.astype(np.uint8),
-        y=labels.astype(np.int64),
-        target_names=[str(d) for d in range(10)],
-        description=f"MNIST {split} split (LeCun, Cortes and Burges), CC BY-SA 3.0",
-    )

@@ -13,12 +13,8 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import platform
-import random
-import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-
-import numpy as np
 
 from ._validation import SEED_MAX, SEED_OFFSET_VAR, check_int, seed_offset
 
@@ -26,14 +22,10 @@ if TYPE_CHECKING:
     import torch
 
 __all__ = [
-    "EnvironmentReport",
-    "available_devices",
     "environment_report",
     "get_device",
     "seed",
-    "seed_everything",
     "seeds",
-    "set_deterministic",
 ]
 
 ENV_VAR = "REGVIZ_DEVICE"
@@ -52,7 +44,7 @@ _REPORTED_PACKAGES = (
 )
 
 
-def available_devices() -> list[str]:
+def _available_devices() -> list[str]:
     """List the device types PyTorch can use here, in the order of preference.
 
     Returns
@@ -97,7 +89,7 @@ def get_device(prefer: str | None = None) -> torch.device:
     import torch
 
     wanted = prefer if prefer is not None else os.environ.get(ENV_VAR) or None
-    available = available_devices()
+    available = _available_devices()
     if wanted is None:
         return torch.device(available[0])
     source = "prefer" if prefer is not None else ENV_VAR
@@ -169,59 +161,6 @@ def seeds(n: int, start: int = 0) -> list[int]:
     n = check_int(n, "n", low=1, high=10_000)
     start = check_int(start, "start", low=0, high=SEED_MAX)
     return [seed(start + i) for i in range(n)]
-
-
-def seed_everything(seed: int) -> np.random.Generator:
-    """Seed Python's, NumPy's and (if installed) PyTorch's global generators.
-
-    Prefer passing ``seed=``/``rng=`` to functions; this exists for code that
-    reads the global state (PyTorch's weight initialisation, for one).
-
-    Parameters
-    ----------
-    seed : int
-        A seed in ``[0, 2**32 - 1]``.
-
-    Returns
-    -------
-    numpy.random.Generator
-        A fresh generator seeded with ``seed``, for the caller's own draws.
-
-    """
-    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
-    random.seed(seed)
-    np.random.seed(seed)  # noqa: NPY002 - legacy global state, seeded on purpose
-    if "torch" in sys.modules or _has_torch():
-        import torch
-
-        torch.manual_seed(seed)
-    return np.random.default_rng(seed)
-
-
-def set_deterministic(enabled: bool = True) -> None:
-    """Ask PyTorch for deterministic kernels (and warn-free fallbacks).
-
-    Sets ``torch.use_deterministic_algorithms(enabled, warn_only=True)``,
-    cuDNN's deterministic flag, turns off cuDNN's benchmark search and TF32
-    matrix products, and sets ``CUBLAS_WORKSPACE_CONFIG`` as CUDA requires.
-
-    Parameters
-    ----------
-    enabled : bool, default=True
-        ``False`` restores PyTorch's defaults.
-
-    """
-    if not isinstance(enabled, bool):
-        raise ValueError(f"enabled must be True or False, got {enabled!r}")
-    import torch
-
-    if enabled:
-        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
-    torch.use_deterministic_algorithms(enabled, warn_only=True)
-    torch.backends.cudnn.deterministic = enabled
-    torch.backends.cudnn.benchmark = not enabled and torch.backends.cudnn.benchmark
-    torch.backends.cuda.matmul.allow_tf32 = not enabled
-    torch.backends.cudnn.allow_tf32 = not enabled
 
 
 def _has_torch() -> bool:
@@ -307,7 +246,7 @@ def environment_report(packages: tuple[str, ...] = _REPORTED_PACKAGES) -> Enviro
     if _has_torch():
         import torch
 
-        devices = available_devices()
+        devices = _available_devices()
         chosen = get_device()
         device = str(chosen)
         if chosen.type == "cuda":

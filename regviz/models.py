@@ -17,9 +17,9 @@ from torch import nn
 
 from ._validation import check_choice, check_int, check_real
 
-__all__ = ["ACTIVATIONS", "INITS", "init_weights", "make_mlp"]
+__all__ = ["INITS", "init_weights", "make_mlp"]
 
-ACTIVATIONS: dict[str, type[nn.Module]] = {
+_ACTIVATIONS: dict[str, type[nn.Module]] = {
     "relu": nn.ReLU,
     "tanh": nn.Tanh,
     "sigmoid": nn.Sigmoid,
@@ -156,7 +156,7 @@ def make_mlp(
     if isinstance(hidden, int | str) or not isinstance(hidden, Sequence):
         raise ValueError(f"hidden must be a sequence of layer widths such as (256, 256), got {hidden!r}")
     widths = [check_int(h, f"hidden[{i}]", low=1) for i, h in enumerate(hidden)]
-    check_choice(activation, "activation", sorted(ACTIVATIONS))
+    check_choice(activation, "activation", sorted(_ACTIVATIONS))
     check_choice(init, "init", INITS)
     std = check_real(std, "std", low=0, low_open=True)
     dropout = check_real(dropout, "dropout", low=0, high=1, high_open=True)
@@ -172,7 +172,7 @@ def make_mlp(
         layers.append(nn.Linear(width_in, width, bias=not batch_norm))
         if batch_norm:
             layers.append(nn.BatchNorm1d(width))
-        layers.append(ACTIVATIONS[activation]())
+        layers.append(_ACTIVATIONS[activation]())
         is_last = i == len(widths) - 1
         if dropout > 0 and (is_last or not batch_norm):  # dropout never feeds a batch norm
             layers.append(nn.Dropout(dropout))

@@ -47,10 +47,8 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = [
     "BRANIN_MIN",
-    "GRID_SPACINGS",
     "MAX_DESIGN_POINTS",
     "MNIST_SPACE",
-    "QUADRATIC_SPACE",
     "SEARCH_METHODS",
     "TEST_FUNCTIONS",
     "TEST_FUNCTION_MINIMA",
@@ -285,7 +283,7 @@ A search evaluates every point of its design, so even this is far beyond any bud
 dictionaries and running for minutes before anything is evaluated. Larger requests raise ``ValueError``.
 """
 
-GRID_SPACINGS: tuple[str, ...] = ("ends", "centred")
+_GRID_SPACINGS: tuple[str, ...] = ("ends", "centred")
 """How :func:`grid_points` spaces ``k`` values on a range: ``"ends"`` includes both ends
 (``numpy.linspace(0, 1, k)``), ``"centred"`` takes the centres of ``k`` equal cells, ``(i + 1/2) / k``."""
 
@@ -367,7 +365,7 @@ def grid_points(space: Mapping[str, Param], budget: int, *, spacing: str = "ends
     """
     checked = check_search_space(space)
     budget = check_int(budget, "budget", low=1, high=MAX_DESIGN_POINTS)
-    check_choice(spacing, "spacing", GRID_SPACINGS)
+    check_choice(spacing, "spacing", _GRID_SPACINGS)
     shape = _grid_shape(checked, budget)
     axes = [_axis_values(p, k, spacing) for p, k in zip(checked.values(), shape, strict=True)]
     names = list(checked)
@@ -1060,12 +1058,12 @@ def _journal_storage(url: str) -> optuna.storages.BaseStorage:
 # --------------------------------------------------------------------------- objectives of the worker
 
 
-QUADRATIC_SPACE: dict[str, Param] = {"x": FloatRange(-5.0, 5.0), "y": FloatRange(-5.0, 5.0)}
+_QUADRATIC_SPACE: dict[str, Param] = {"x": FloatRange(-5.0, 5.0), "y": FloatRange(-5.0, 5.0)}
 """Search space of :func:`quadratic_objective`."""
 
 
 def quadratic_objective(trial: optuna.trial.Trial) -> float:
-    """A cheap objective for tests: ``(x - 1)**2 + (y + 2)**2`` over :data:`QUADRATIC_SPACE`.
+    """A cheap objective for tests: ``(x - 1)**2 + (y + 2)**2`` over :data:`_QUADRATIC_SPACE`.
 
     Its minimum, 0, is at ``x = 1, y = -2``.
 
@@ -1079,7 +1077,7 @@ def quadratic_objective(trial: optuna.trial.Trial) -> float:
     float
 
     """
-    params = suggest(trial, QUADRATIC_SPACE)
+    params = suggest(trial, _QUADRATIC_SPACE)
     return float((params["x"] - 1.0) ** 2 + (params["y"] + 2.0) ** 2)
 
 

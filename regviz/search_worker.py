@@ -33,12 +33,13 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ._validation import SEED_MAX
 from .data import DataError
 from .search import StorageError, make_mnist_objective, open_storage, quadratic_objective
 
-__all__ = ["OBJECTIVES", "build_parser", "main", "run_worker"]
+__all__ = ["build_parser", "main", "run_worker"]
 
-OBJECTIVES = ("mnist", "quadratic")
+_OBJECTIVES = ("mnist", "quadratic")
 """Objectives a worker can run: the course's MNIST MLP, or a cheap quadratic for tests."""
 
 _PROG = "search_worker"
@@ -62,9 +63,9 @@ def _seed(text: str) -> int:
     try:
         value = int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"must be an integer in [0, 2**31 - 1], got {text!r}") from exc
-    if not 0 <= value <= 2**31 - 1:
-        raise argparse.ArgumentTypeError(f"must be an integer in [0, 2**31 - 1], got {text!r}")
+        raise argparse.ArgumentTypeError(f"must be an integer in [0, {SEED_MAX}], got {text!r}") from exc
+    if not 0 <= value <= SEED_MAX:
+        raise argparse.ArgumentTypeError(f"must be an integer in [0, {SEED_MAX}], got {text!r}")
     return value
 
 
@@ -91,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--study", required=True, help="study name; created if it does not exist")
     parser.add_argument("--n-trials", type=_positive_int, required=True, help="trials this worker runs")
-    parser.add_argument("--objective", choices=OBJECTIVES, default="mnist", help="what to minimise (default: mnist)")
+    parser.add_argument("--objective", choices=_OBJECTIVES, default="mnist", help="what to minimise (default: mnist)")
     parser.add_argument(
         "--seed", type=_seed, default=None, help="seed of this worker's sampler (give each worker its own)"
     )
@@ -190,10 +191,10 @@ def run_worker(
     if not isinstance(study_name, str) or not study_name.strip():
         raise ValueError(f"study_name must be a non-empty string, got {study_name!r}")
     n_trials = check_int(n_trials, "n_trials", low=1)
-    check_choice(objective, "objective", OBJECTIVES)
+    check_choice(objective, "objective", _OBJECTIVES)
     n_epochs = check_int(n_epochs, "n_epochs", low=1)
     if seed is not None:
-        seed = check_int(seed, "seed", low=0, high=2**31 - 1)
+        seed = check_int(seed, "seed", low=0, high=SEED_MAX)
 
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     fn = _objective(objective, n_epochs)  # loads the objective's data first: damaged data create no study

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["COLORS", "LINESTYLES", "OKABE_ITO", "RC_PARAMS", "alt_text", "context", "set_alt_text", "use"]
+__all__ = ["COLORS", "LINESTYLES", "OKABE_ITO", "alt_text", "context", "set_alt_text", "use"]
 
 OKABE_ITO: dict[str, str] = {
     "black": "#000000",
@@ -52,7 +52,7 @@ LINESTYLES: dict[str, Any] = {
 
 _CYCLE = [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "orange", "reddish_purple", "sky_blue", "black")]
 
-RC_PARAMS: dict[str, Any] = {
+_RC_PARAMS: dict[str, Any] = {
     "figure.figsize": (6.4, 4.0),
     "figure.dpi": 100,
     "savefig.dpi": 100,
@@ -74,7 +74,7 @@ RC_PARAMS: dict[str, Any] = {
 def _params() -> Any:
     from cycler import cycler
 
-    return {**RC_PARAMS, "axes.prop_cycle": cycler(color=_CYCLE)}
+    return {**_RC_PARAMS, "axes.prop_cycle": cycler(color=_CYCLE)}
 
 
 def use() -> None:

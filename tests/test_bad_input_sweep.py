@@ -77,13 +77,11 @@ NOT_SWEPT = {
     "regviz.style.context": "no arguments",
     "regviz.data.data_dir": "no arguments",
     "regviz.data.load_diabetes": "no arguments",
-    "regviz.device.available_devices": "no arguments",
     "regviz.search_worker.build_parser": "no arguments",
     "regviz.search_worker.main": "a command line: argparse reports bad options itself (tests/test_search_worker.py)",
     "regviz.search.quadratic_objective": "takes an Optuna trial",
     "regviz.search.suggest": "takes an Optuna trial",
     "regviz.widgets.Explorer": "takes a figure and callbacks: tests/test_widgets_core.py probes it",
-    "regviz.data.load_mnist": "needs the full MNIST files, which the course does not ship: tests/test_data.py probes it",
 }
 
 
@@ -221,14 +219,10 @@ def _contours() -> dict[str, Any]:
 
 # Arguments the factory cannot guess (data of a particular shape, a live object), per callable.
 BASELINES: dict[str, Callable[[], dict[str, Any]]] = {
-    "regviz.data.load_data": lambda: {"name": "diabetes"},
     "regviz.data.verify_file": lambda: {"name": "mnist_5k.npz"},
     "regviz.data.polynomial": lambda: {"x": np.linspace(0, 1, 5), "coef": [1.0, 2.0]},
     "regviz.data.stratified_split": lambda: {"X": _classes(60)[0], "y": _classes(60)[1]},
-    "regviz.data.parse_idx": lambda: {"path": _idx_file()},
-    "regviz.device.seed_everything": lambda: {"seed": 0},
     "regviz.device.environment_report": dict,
-    "regviz.device.set_deterministic": lambda: {"enabled": False},
     "regviz.train.to_tensors": lambda: {"X": _classes()[0], "y": _classes()[1], "device": "cpu"},
     "regviz.train.fit": lambda: {
         "model": _mlp(),
@@ -421,16 +415,6 @@ def _halving_results() -> dict[str, Any]:
         "mean_test_score": np.array([0.6, 0.7, 0.5, 0.75]),
         "params": [{"a": 1}, {"a": 2}, {"a": 3}, {"a": 2}],
     }
-
-
-def _idx_file() -> Any:
-    import struct
-    import tempfile
-    from pathlib import Path
-
-    path = Path(tempfile.mkdtemp()) / "x-idx1-ubyte"
-    path.write_bytes(b"\x00\x00\x08\x01" + struct.pack(">I", 3) + bytes([1, 2, 3]))
-    return path
 
 
 def baseline(qualname: str, fn: Callable[..., Any]) -> dict[str, Any]:

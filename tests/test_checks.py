@@ -91,13 +91,6 @@ def test_check_reports_exceptions_of_the_student_code() -> None:
     assert result.status == "failed" and "KeyError" in result.message and "case 1" in result.message
 
 
-def test_check_best_slope() -> None:
-    assert checks.check_best_slope(lambda x, y: float(np.dot(x, y) / np.dot(x, x)), quiet=True).passed
-    with_intercept = lambda x, y: float(np.cov(x, y, bias=True)[0, 1] / np.var(x))  # noqa: E731
-    assert not checks.check_best_slope(with_intercept, quiet=True).passed
-    assert not checks.check_best_slope(lambda x, y: float(np.dot(x, y) / np.dot(y, y)), quiet=True).passed
-
-
 def test_run_check_protects_cases_from_mutation() -> None:
     def mutating(y: np.ndarray, y_pred: np.ndarray) -> float:
         y -= y_pred

@@ -96,12 +96,10 @@ def test_stratified_split_shape_mismatch() -> None:
         data.stratified_split(np.zeros((30, 2)), np.arange(29) % 3)
 
 
-def test_diabetes_and_load_data() -> None:
-    ds = data.load_data("diabetes")
+def test_diabetes() -> None:
+    ds = data.load_diabetes()
     assert ds.X.shape == (442, 10) and ds.feature_names[2] == "bmi"
     assert np.allclose(ds.X.mean(axis=0), 0, atol=1e-10) and np.allclose((ds.X**2).sum(axis=0), 1)
-    with pytest.raises(ValueError, match="name must be one of"):
-        data.load_data("iris")
 
 
 def test_noisy_polynomial_is_seeded_and_follows_its_coefficients() -> None:
@@ -157,64 +155,6 @@ def _write_idx(path: Path, array: np.ndarray, type_code: int) -> None:
     payload = header + array.astype(array.dtype.newbyteorder(">")).tobytes()
     with gzip.open(path, "wb") as fh:
         fh.write(payload)
-
-
-def _fake_mnist(folder: Path, n: int = 12) -> dict[str, str]:
-    rng = np.random.default_rng(0)
-    images = rng.integers(0, 256, (n, 28, 28), dtype=np.uint8)
-    labels = (np.arange(n) % 10).astype(np.uint8)
-    folder.mkdir(parents=True, exist_ok=True)
-    names = data.MNIST_FILES["train"]
-    _write_idx(folder / names["images"], images, 0x08)
-    _write_idx(folder / names["labels"], labels, 0x08)
-    return {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in names.values()}
-
-
-def test_parse_idx_round_trip(tmp_path: Path) -> None:
-    values = np.arange(24, dtype=np.int32).reshape(2, 3, 4) - 5
-    _write_idx(tmp_path / "x.idx.gz", values, 0x0C)
-    parsed = data.parse_idx(tmp_path / "x.idx.gz")
-    assert parsed.shape == (2, 3, 4) and np.array_equal(parsed, values)
-    (tmp_path / "bad.idx").write_bytes(b"\x01\x02\x03\x04")
-    with pytest.raises(ValueError, match="not an IDX file"):
-        data.parse_idx(tmp_path / "bad.idx")
-    (tmp_path / "short.idx").write_bytes(bytes([0, 0, 8, 1]) + struct.pack(">I", 10) + b"\x00" * 3)
-    with pytest.raises(ValueError, match="holds 3 data bytes, its header announces 10"):
-        data.parse_idx(tmp_path / "short.idx")
-
-
-def test_load_mnist_from_cache_and_from_a_file_mirror(tmp_path: Path) -> None:
-    mirror = tmp_path / "mirror"
-    sums = _fake_mnist(mirror)
-    cache = tmp_path / "cache"
-    with pytest.raises(data.DataError, match="is not cached"):
-        data.load_mnist("train", root=cache, checksums=sums)
-    ds = data.load_mnist(
-        "train", root=cache, download=True, checksums=sums, mirrors=["file:///nonexistent/", mirror.as_uri() + "/"]
-    )
-    assert ds.X.shape == (12, 28, 28) and list(ds.y[:3]) == [0, 1, 2]
-    assert sorted(p.name for p in cache.iterdir()) == sorted(sums)
-    again = data.load_mnist("train", root=cache, checksums=sums)
-    assert np.array_equal(again.X, ds.X)
-
-
-def test_load_mnist_refuses_a_mirror_with_wrong_checksum(tmp_path: Path) -> None:
-    mirror = tmp_path / "mirror"
-    sums = _fake_mnist(mirror)
-    wrong = {name: "0" * 64 for name in sums}
-    with pytest.raises(data.DataError, match=r"sha256 .* does not match"):
-        data.load_mnist("train", root=tmp_path / "cache", download=True, checksums=wrong, mirrors=[mirror.as_uri()])
-    assert not any((tmp_path / "cache").glob("*.gz")), "a bad download must not be kept"
-
-
-def test_load_mnist_bad_arguments(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="split must be one of"):
-        data.load_mnist("validation", root=tmp_path)
-    with pytest.raises(ValueError, match="mirrors must be a non-empty sequence"):
-        data.load_mnist("train", root=tmp_path, mirrors=[])
-    with pytest.raises(ValueError, match=r"timeout must be in \(0, inf\)"):
-        data.load_mnist("train", root=tmp_path, timeout=0)
-    assert len(data.MNIST_SHA256) == 4 and all(len(v) == 64 for v in data.MNIST_SHA256.values())
 
 
 def _replace_shipped_file(folder: Path, payload: bytes) -> None:
@@ -291,37 +231,10 @@ def test_a_data_folder_that_does_not_exist_says_so(tmp_path: Path, monkeypatch: 
         data.data_inventory(folder=tmp_path / "gone")
 
 
-@pytest.mark.parametrize("func", [data.sha256_of, data.parse_idx])
-def test_path_functions_name_the_parameter(tmp_path: Path, func: object) -> None:
+def test_sha256_names_the_path_parameter(tmp_path: Path) -> None:
+    func = data._sha256_of
     for bad, why in ((tmp_path / "missing.gz", "no such file"), (tmp_path, "a folder"), (42, "a path to a file")):
         with pytest.raises(ValueError, match=rf"^path must .*{why}"):
             func(bad)  # type: ignore[operator]
 
 
-def test_parse_idx_refuses_a_file_that_is_not_gzip(tmp_path: Path) -> None:
-    fake = tmp_path / "x-idx1-ubyte.gz"
-    fake.write_bytes(b"\x00\x00\x08\x01" + b"\x00" * 8)
-    with pytest.raises(ValueError, match=r"cannot be read as gzip"):
-        data.parse_idx(fake)
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "name"),
-    [
-        ({"mirrors": [1, 2]}, "mirrors"),
-        ({"mirrors": ["ftp://x/"]}, "mirrors"),
-        ({"mirrors": 5}, "mirrors"),
-        ({"checksums": ["x"]}, "checksums"),
-        ({"root": 3.5}, "root"),
-    ],
-)
-def test_load_mnist_names_bad_arguments(tmp_path: Path, kwargs: dict[str, object], name: str) -> None:
-    with pytest.raises(ValueError, match=rf"^{name} must"):
-        data.load_mnist("test", **kwargs)  # type: ignore[arg-type]
-
-
-def test_load_mnist_root_that_is_a_file(tmp_path: Path) -> None:
-    file = tmp_path / "afile"
-    file.write_text("x")
-    with pytest.raises(ValueError, match="root must be a folder"):
-        data.load_mnist("test", root=file)

@@ -53,18 +53,6 @@ def test_check_lasso_objective() -> None:
     )
 
 
-def test_check_alpha_max() -> None:
-    _verdicts(
-        checks.check_alpha_max,
-        lambda X, y: np.max(np.abs((X - X.mean(0)).T @ (y - y.mean()))) / len(y),
-        [
-            lambda X, y: np.max(np.abs(X.T @ y)) / len(y),  # not centred
-            lambda X, y: np.max(np.abs((X - X.mean(0)).T @ (y - y.mean()))),  # no 1/n
-            lambda X, y: 2 * np.max(np.abs((X - X.mean(0)).T @ (y - y.mean()))) / len(y),  # 2/n
-        ],
-    )
-
-
 def test_check_enet_alpha_max() -> None:
     _verdicts(
         checks.check_enet_alpha_max,
@@ -186,7 +174,6 @@ def test_check_glmnet_to_sklearn() -> None:
     [
         checks.check_soft_threshold,
         checks.check_lasso_objective,
-        checks.check_alpha_max,
         checks.check_enet_alpha_max,
         checks.check_one_se_alpha,
         checks.check_article_to_sklearn,

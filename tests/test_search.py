@@ -641,7 +641,7 @@ def test_worker_runs_trials_and_refuses_a_study_of_another_objective(tmp_path, c
     [
         (["--study", "s", "--n-trials", "1"], "the following arguments are required: --storage"),
         (["--storage", "journal:///tmp/x.log", "--study", "s", "--n-trials", "0"], "must be an integer >= 1"),
-        (["--storage", "journal:///tmp/x.log", "--study", "s", "--n-trials", "1", "--seed", "-1"], "2**31 - 1"),
+        (["--storage", "journal:///tmp/x.log", "--study", "s", "--n-trials", "1", "--seed", "-1"], "4294967295"),
         (["--storage", "journal:///tmp/x.log", "--study", "s", "--n-trials", "1", "--objective", "x"], "choose from"),
         (["--storage", "sqlite:///x.db", "--study", "s", "--n-trials", "1", "--connect-timeout", "0"], "seconds > 0"),
     ],

@@ -11,7 +11,6 @@ from ._core import Case, CheckResult, Comparison, compare, run_check
 from ._paired import PairedComparison, compare_paired
 from .basics import (
     check_best_fixed_lr,
-    check_best_slope,
     check_huber_step,
     check_lr_limit_for_feature,
     check_mae,
@@ -30,7 +29,6 @@ from .boundaries import (
 )
 from .capstone import check_l2_penalty, check_macro_f1
 from .lasso import (
-    check_alpha_max,
     check_article_to_sklearn,
     check_enet_alpha_max,
     check_glmnet_to_sklearn,
@@ -47,12 +45,7 @@ from .networks import (
     check_running_stats,
 )
 from .optim import (
-    check_adam_step,
-    check_bce_with_logits,
-    check_cross_entropy_grad,
-    check_gd_step,
     check_nesterov_step,
-    check_step_size_limit,
     check_uncorrected_adam_step,
     check_warmup_cosine,
 )
@@ -78,20 +71,14 @@ __all__ = [
     "CheckResult",
     "Comparison",
     "PairedComparison",
-    "check_adam_step",
-    "check_alpha_max",
     "check_article_to_sklearn",
     "check_batched_accuracy",
-    "check_bce_with_logits",
     "check_best_fixed_lr",
-    "check_best_slope",
     "check_candidates_needed",
-    "check_cross_entropy_grad",
     "check_early_stopping",
     "check_enet_alpha_max",
     "check_fold_batch_norm",
     "check_fold_ids",
-    "check_gd_step",
     "check_glmnet_to_sklearn",
     "check_gp_log_marginal_likelihood",
     "check_halving_schedule",
@@ -122,7 +109,6 @@ __all__ = [
     "check_slope_through_point",
     "check_smoothed_ce_grad",
     "check_soft_threshold",
-    "check_step_size_limit",
     "check_uncorrected_adam_step",
     "check_warmup_cosine",
     "check_weight_decay_step",

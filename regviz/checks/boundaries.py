@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_int, check_real
+from .._validation import check_array, check_bool, check_int, check_real
 from ._core import Case, CheckResult, _as_array, run_check
 
 __all__ = [
@@ -29,12 +29,6 @@ __all__ = [
     "proximal_l1_step",
     "weight_decay_step",
 ]
-
-
-def _check_quiet(quiet: Any) -> bool:
-    if not isinstance(quiet, bool):
-        raise ValueError(f"quiet must be True or False, got {quiet!r}")
-    return quiet
 
 
 # --------------------------------------------------------------------------- references
@@ -197,7 +191,7 @@ def check_weight_decay_step(student_fn: Callable[..., Any], *, quiet: bool = Fal
         The verdict (also printed).
 
     """
-    quiet = _check_quiet(quiet)
+    quiet = check_bool(quiet, "quiet")
     rng = np.random.default_rng(9)
     cases = [
         Case((np.array([1.0, -2.0, 0.5]), np.array([0.1, 0.2, -0.3]), 0.1, 0.0), label="weight_decay = 0"),
@@ -232,7 +226,7 @@ def check_proximal_l1_step(student_fn: Callable[..., Any], *, quiet: bool = Fals
         The verdict (also printed).
 
     """
-    quiet = _check_quiet(quiet)
+    quiet = check_bool(quiet, "quiet")
     rng = np.random.default_rng(10)
     cases = [
         Case((np.array([0.5, -0.5, 0.02, -0.03, 0.0]), np.zeros(5), 0.1, 0.5), label="zero gradient, |w| around 0.05"),
@@ -266,7 +260,7 @@ def check_early_stopping(student_fn: Callable[..., Any], *, quiet: bool = False)
         The verdict (also printed).
 
     """
-    quiet = _check_quiet(quiet)
+    quiet = check_bool(quiet, "quiet")
     cases = [
         Case(([1.0, 0.8, 0.6, 0.5, 0.45], 2), label="always improving: no early stop"),
         Case(([1.0, 0.7, 0.75, 0.8, 0.9, 1.0, 1.1], 3), label="best at epoch 2, patience 3"),
@@ -304,7 +298,7 @@ def check_predictive_entropy(student_fn: Callable[[Any], Any], *, quiet: bool = 
         The verdict (also printed).
 
     """
-    quiet = _check_quiet(quiet)
+    quiet = check_bool(quiet, "quiet")
     rng = np.random.default_rng(11)
     logits = rng.normal(0, 2, (20, 6, 10))
     soft = np.exp(logits - logits.max(axis=2, keepdims=True))
@@ -348,7 +342,7 @@ def check_inverted_dropout(student_fn: Callable[..., Any], *, quiet: bool = Fals
     """
     if not callable(student_fn):
         raise ValueError(f"student_fn must be callable, got {type(student_fn).__name__}")
-    quiet = _check_quiet(quiet)
+    quiet = check_bool(quiet, "quiet")
     name = "check_inverted_dropout"
     data_rng = np.random.default_rng(12)
     big = data_rng.uniform(0.5, 2.0, 100_000)

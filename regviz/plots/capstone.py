@@ -11,13 +11,13 @@ from matplotlib.colors import PowerNorm
 from matplotlib.ticker import MaxNLocator
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_choice, check_real, check_same_length
+from .._validation import check_array, check_bool, check_choice, check_real, check_same_length
 from ..style import COLORS, LINESTYLES, OKABE_ITO
 from ._axes import get_axes
 
-__all__ = ["CONFIG_STYLES", "plot_confusion_matrix", "plot_search", "plot_seed_curves", "plot_seed_scores"]
+__all__ = ["plot_confusion_matrix", "plot_search", "plot_seed_curves", "plot_seed_scores"]
 
-CONFIG_STYLES: tuple[tuple[str, str], ...] = (
+_CONFIG_STYLES: tuple[tuple[str, str], ...] = (
     (OKABE_ITO["black"], "o"),
     (OKABE_ITO["orange"], "s"),
     (OKABE_ITO["reddish_purple"], "^"),
@@ -33,7 +33,7 @@ meaning (solid: training data, dashed: validation data).
 
 
 def _config_style(i: int) -> tuple[str, str]:
-    return CONFIG_STYLES[i % len(CONFIG_STYLES)]
+    return _CONFIG_STYLES[i % len(_CONFIG_STYLES)]
 
 
 def _check_labelled(values: Any, name: str, ndim: int) -> dict[str, NDArray[np.float64]]:
@@ -45,12 +45,6 @@ def _check_labelled(values: Any, name: str, ndim: int) -> dict[str, NDArray[np.f
             raise ValueError(f"{name} must have string labels as keys, got {label!r}")
         out[label] = check_array(v, f"{name}[{label!r}]", ndim=ndim)
     return out
-
-
-def _check_bool(value: Any, name: str) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"{name} must be True or False, got {value!r}")
-    return value
 
 
 def _check_title(title: Any) -> str | None:
@@ -104,7 +98,7 @@ def plot_seed_curves(
     check_choice(band, "band", ("std", "range"))
     check_choice(role, "role", ("train", "validation"))
     linestyle = LINESTYLES[role]
-    logy = _check_bool(logy, "logy")
+    logy = check_bool(logy, "logy")
     title = _check_title(title)
     if logy and any(np.any(arr <= 0) for arr in named.values()):
         raise ValueError("curves must all be > 0 when logy=True")
@@ -174,7 +168,7 @@ def plot_seed_scores(
     for label, arr in named.items():
         if arr.shape[0] < 2:
             raise ValueError(f"scores[{label!r}] must hold at least 2 seeds, got shape {arr.shape}")
-    paired = _check_bool(paired, "paired")
+    paired = check_bool(paired, "paired")
     title = _check_title(title)
     if paired:
         check_same_length(*[(f"scores[{label!r}]", arr) for label, arr in named.items()])
@@ -253,7 +247,7 @@ def plot_search(
     per_seed = check_array(scores, "scores", ndim=(1, 2))
     y = per_seed.mean(axis=1) if per_seed.ndim == 2 else per_seed
     check_same_length(("values", x), ("scores", y))
-    logx = _check_bool(logx, "logx")
+    logx = check_bool(logx, "logx")
     title = _check_title(title)
     if logx and np.any(x <= 0):
         raise ValueError("values must all be > 0 when logx=True")

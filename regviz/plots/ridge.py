@@ -14,10 +14,9 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
-from .._validation import check_array, check_bool, check_real, check_same_length
+from .._validation import check_array, check_bool, check_limits, check_real, check_same_length
 from ..style import COLORS, OKABE_ITO
 from ._axes import get_axes
-from .validation import _check_ylim
 
 __all__ = ["ALPHA_LABEL", "plot_coef_bars", "plot_coef_path", "plot_shrinkage_factors"]
 
@@ -154,7 +153,7 @@ def plot_coef_bars(
     names = _check_names(feature_names, w.shape[0], "$w_{{{}}}$")
     rotation = check_real(rotation, "rotation", low=0, high=90)
     linthresh = None if symlog is None else check_real(symlog, "symlog", low=0, low_open=True)
-    limits = _check_ylim(ylim)
+    limits = check_limits(ylim, "ylim")
     ax = get_axes(ax)
     positions = np.arange(w.shape[0])
     bars = ax.bar(positions, w, color=COLORS["highlight"], edgecolor=COLORS["reference"], lw=0.6, width=0.7)

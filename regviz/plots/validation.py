@@ -14,29 +14,11 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
-from .._validation import check_array, check_real, check_same_length
+from .._validation import check_array, check_bool, check_limits, check_real, check_same_length
 from ..style import COLORS, LINESTYLES, OKABE_ITO
 from ._axes import get_axes
 
 __all__ = ["plot_bias_variance", "plot_coef_norms", "plot_polynomial_fit", "plot_validation_curve"]
-
-
-def _check_bool(value: Any, name: str) -> bool:
-    if not isinstance(value, bool | np.bool_):
-        raise ValueError(f"{name} must be True or False, got {value!r}")
-    return bool(value)
-
-
-def _check_ylim(ylim: Any) -> tuple[float, float] | None:
-    """Return ``ylim`` as a ``(low, high)`` pair with low < high, or None; else raise ``ValueError``."""
-    if ylim is None:
-        return None
-    if not isinstance(ylim, tuple | list) or len(ylim) != 2:
-        raise ValueError(f"ylim must be a (low, high) pair, got {ylim!r}")
-    low, high = check_real(ylim[0], "ylim[0]"), check_real(ylim[1], "ylim[1]")
-    if not low < high:
-        raise ValueError(f"ylim must satisfy low < high, got {ylim!r}")
-    return low, high
 
 
 def plot_polynomial_fit(
@@ -99,7 +81,7 @@ def plot_polynomial_fit(
         raise ValueError(f"label must hold one label per curve ({curves2d.shape[0]}), got {len(labels)}")
     if (x_val is None) != (y_val is None):
         raise ValueError("x_val and y_val must be given together (or both left None)")
-    limits = _check_ylim(ylim)
+    limits = check_limits(ylim, "ylim")
     ax = get_axes(ax)
     if y_true is not None:
         truth = check_array(y_true, "y_true", ndim=1)
@@ -197,7 +179,7 @@ def plot_validation_curve(
     check_same_length(("params", p), ("train_scores", train), ("val_scores", val))
     if np.any(np.diff(p) <= 0):
         raise ValueError("params must be strictly increasing")
-    logx, logy = _check_bool(logx, "logx"), _check_bool(logy, "logy")
+    logx, logy = check_bool(logx, "logx"), check_bool(logy, "logy")
     if logx and np.any(p <= 0):
         raise ValueError("params must all be > 0 when logx=True")
     if logy and (np.any(train <= 0) or np.any(val <= 0)):
@@ -281,7 +263,7 @@ def plot_bias_variance(
         raise ValueError("params must be strictly increasing")
     if np.any(b2 < 0) or np.any(var < 0):
         raise ValueError("bias2 and variance must be >= 0")
-    logy = _check_bool(logy, "logy")
+    logy = check_bool(logy, "logy")
     sigma2 = 0.0 if noise is None else check_real(noise, "noise", low=0)
     floor = None
     if bias2_floor is not None:
