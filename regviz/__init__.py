@@ -25,6 +25,7 @@ _SUBMODULES = (
     "experiments",
     "lasso",
     "models",
+    "optim",
     "plots",
     "ridge",
     "search",

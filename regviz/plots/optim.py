@@ -24,7 +24,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_int, check_real
+from .._validation import check_array, check_bool, check_int, check_real
+from ..optim import path_in_view
 from ..style import COLORS, LINESTYLES
 from ._axes import get_axes
 
@@ -68,20 +69,6 @@ def _as_curve(values: Any, name: str, n: int | None = None) -> NDArray[np.float6
     if np.all(np.isnan(arr)):
         raise ValueError(f"{name} must contain at least one finite value")
     return arr
-
-
-def _until_it_leaves(path: NDArray[np.float64], xlim: Any, ylim: Any) -> NDArray[np.float64]:
-    """Hide the iterates after the first one that is far outside the view (or not finite)."""
-    (x0, x1), (y0, y1) = sorted(xlim), sorted(ylim)
-    dx, dy = x1 - x0, y1 - y0
-    with np.errstate(invalid="ignore"):
-        far = (path[:, 0] < x0 - dx) | (path[:, 0] > x1 + dx) | (path[:, 1] < y0 - dy) | (path[:, 1] > y1 + dy)
-    far |= ~np.isfinite(path).all(axis=1)
-    out = np.clip(path, [x0 - 2 * dx, y0 - 2 * dy], [x1 + 2 * dx, y1 + 2 * dy])
-    if far.any():
-        out[int(np.argmax(far)) + 1 :] = np.nan
-    out[~np.isfinite(path).all(axis=1)] = np.nan
-    return out
 
 
 def plot_loss_curves(
@@ -132,9 +119,7 @@ def plot_loss_curves(
     values = {label: _as_curve(v, f"curves[{label!r}]", x_arr.size) for label, v in named.items()}
     if current is not None:
         current = check_real(current, "current", low=float(x_arr[0]), high=float(x_arr[-1]))
-    for flag, flag_name in ((logx, "logx"), (logy, "logy")):
-        if not isinstance(flag, bool):
-            raise ValueError(f"{flag_name} must be True or False, got {flag!r}")
+    logx, logy = check_bool(logx, "logx"), check_bool(logy, "logy")
     if logx and x_arr[0] <= 0:
         raise ValueError("x must be > 0 when logx=True")
     ax = get_axes(ax)
@@ -158,6 +143,16 @@ def plot_loss_curves(
         ax.set_title(title)
     ax.legend()
     return ax
+
+
+def _contour_levels(z: NDArray[np.float64], levels: int, log_levels: bool) -> NDArray[np.float64]:
+    """``levels`` values between the grid's minimum and maximum, geometric above the minimum or even."""
+    lo, hi = float(z.min()), float(z.max())
+    if not hi > lo:
+        raise ValueError("loss must not be constant over the grid")
+    if log_levels:
+        return lo + (hi - lo) * np.geomspace(1e-3, 1.0, levels + 1)[:-1]
+    return np.linspace(lo, hi, levels + 2)[1:-1]
 
 
 def plot_contours(
@@ -216,16 +211,8 @@ def plot_contours(
     if np.any(np.diff(x) <= 0) or np.any(np.diff(y) <= 0):
         raise ValueError("w0 and w1 must be strictly increasing")
     levels = check_int(levels, "levels", low=2, high=100)
-    for flag, flag_name in ((log_levels, "log_levels"), (equal_aspect, "equal_aspect")):
-        if not isinstance(flag, bool):
-            raise ValueError(f"{flag_name} must be True or False, got {flag!r}")
-    lo, hi = float(z.min()), float(z.max())
-    if not hi > lo:
-        raise ValueError("loss must not be constant over the grid")
-    if log_levels:
-        level_values = lo + (hi - lo) * np.geomspace(1e-3, 1.0, levels + 1)[:-1]
-    else:
-        level_values = np.linspace(lo, hi, levels + 2)[1:-1]
+    log_levels, equal_aspect = check_bool(log_levels, "log_levels"), check_bool(equal_aspect, "equal_aspect")
+    level_values = _contour_levels(z, levels, log_levels)
     ax = get_axes(ax)
     cs = ax.contour(x, y, z, levels=level_values, cmap="viridis", linewidths=1.0)
     cs.set_gid("contours")
@@ -291,14 +278,13 @@ def plot_path(
     if not isinstance(label, str):
         raise ValueError(f"label must be a string, got {label!r}")
     style = check_int(style, "style", low=0)
-    if not isinstance(markers, bool):
-        raise ValueError(f"markers must be True or False, got {markers!r}")
+    markers = check_bool(markers, "markers")
     ax = get_axes(ax)
     has_content = bool(ax.lines or ax.collections)
     limits = (ax.get_xlim(), ax.get_ylim())
     p[~np.isfinite(p).all(axis=1)] = np.nan
     if has_content:
-        p = _until_it_leaves(p, *limits)
+        p = path_in_view(p, *limits)
     color, ls = _style(style)
     (line,) = ax.plot(
         p[:, 0],
@@ -364,8 +350,7 @@ def plot_per_step(
     """
     named = _check_mapping(series, "series")
     values = {label: _as_curve(v, f"series[{label!r}]") for label, v in named.items()}
-    if not isinstance(logy, bool):
-        raise ValueError(f"logy must be True or False, got {logy!r}")
+    logy = check_bool(logy, "logy")
     start = check_int(start, "start", low=0)
     if reference is not None:
         reference = check_real(reference, "reference", low=0 if logy else None, low_open=logy)
@@ -407,6 +392,67 @@ def _rate_to_colour(rate: Any) -> Any:
 
 def _colour_to_rate(value: Any) -> Any:
     return np.exp(-np.exp(-np.asarray(value, dtype=float)))
+
+
+def _checked_rate_grid(lr: Any, momentum: Any, rate: Any, levels: Any) -> tuple[NDArray[np.float64], ...]:
+    """The rate map's grid, rates and contour levels as arrays, checked."""
+    x = check_array(lr, "lr", ndim=1, min_samples=2)
+    y = check_array(momentum, "momentum", ndim=1, min_samples=2)
+    z = check_array(rate, "rate", ndim=2)
+    if np.any(np.diff(x) <= 0) or x[0] <= 0:
+        raise ValueError("lr must be strictly increasing and > 0")
+    if np.any(np.diff(y) <= 0) or y[0] < 0 or y[-1] >= 1:
+        raise ValueError("momentum must be strictly increasing, inside [0, 1)")
+    if z.shape != (y.size, x.size):
+        raise ValueError(f"rate must have shape (len(momentum), len(lr)) = {(y.size, x.size)}, got {z.shape}")
+    if np.any(z < 0):
+        raise ValueError("rate must be >= 0")
+    level_values = check_array(levels, "levels", ndim=1)
+    if np.any(np.diff(level_values) <= 0) or level_values[0] <= 0 or level_values[-1] >= 1:
+        raise ValueError("levels must be increasing, inside (0, 1)")
+    return x, y, z, level_values
+
+
+def _draw_rate_cells(
+    ax: Axes, x: NDArray[np.float64], y: NDArray[np.float64], z: NDArray[np.float64], level_values: Any
+) -> tuple[Any, tuple[float, float]]:
+    """Colour the converging cells (grey the others), label the ``level_values`` contours; the mesh and its range."""
+    from matplotlib import colormaps
+    from matplotlib.colors import FuncNorm
+
+    converging = np.ma.masked_where(z >= 1, z)
+    low = float(converging.min()) if converging.count() else 0.0
+    cmap = colormaps["viridis"].with_extremes(bad="#e0e0e0")
+    # colours spread evenly in log(steps per decade) = log(ln 10 / -ln rho): 0.9 and 0.99 are far apart
+    top = min(float(converging.max()) if converging.count() else 0.999, 0.9999)
+    vmin, vmax = max(low, 1e-6), max(top, low + 1e-6)
+    norm = FuncNorm((_rate_to_colour, _colour_to_rate), vmin=vmin, vmax=vmax)
+    mesh = ax.pcolormesh(x, y, converging, cmap=cmap, norm=norm, shading="nearest", rasterized=True)
+    mesh.set_gid("rate")
+    shown = [v for v in level_values if low < v < float(z.max())]
+    if shown:
+        cs = ax.contour(x, y, z, levels=shown, colors="white", linewidths=0.8)
+        cs.set_gid("levels")
+        ax.clabel(cs, fmt="%.2g", fontsize="small")
+    return mesh, (vmin, vmax)
+
+
+def _mark_rate_points(
+    ax: Axes, best_pt: tuple[float, float] | None, best_label: str, current_pt: tuple[float, float] | None
+) -> list[Any]:
+    """Star ``best``, circle ``current``; the legend's handles, the grey of no convergence first."""
+    from matplotlib.patches import Patch
+
+    handles: list[Any] = [Patch(facecolor="#e0e0e0", edgecolor="#909090", label=r"no convergence ($\rho \geq 1$)")]
+    if best_pt is not None:
+        (star,) = ax.plot(*best_pt, "*", color=COLORS["reference"], mec="white", ms=15, zorder=4, label=best_label)
+        star.set_gid("best")
+        handles.append(star)
+    if current_pt is not None:
+        (dot,) = ax.plot(*current_pt, "o", color=COLORS["highlight"], mec="black", ms=9, zorder=5, label="current")
+        dot.set_gid("current")
+        handles.append(dot)
+    return handles
 
 
 def plot_rate_map(
@@ -463,54 +509,15 @@ def plot_rate_map(
         The Axes; the coloured cells have gid ``"rate"``, the contour lines ``"levels"``.
 
     """
-    x = check_array(lr, "lr", ndim=1, min_samples=2)
-    y = check_array(momentum, "momentum", ndim=1, min_samples=2)
-    z = check_array(rate, "rate", ndim=2)
-    if np.any(np.diff(x) <= 0) or x[0] <= 0:
-        raise ValueError("lr must be strictly increasing and > 0")
-    if np.any(np.diff(y) <= 0) or y[0] < 0 or y[-1] >= 1:
-        raise ValueError("momentum must be strictly increasing, inside [0, 1)")
-    if z.shape != (y.size, x.size):
-        raise ValueError(f"rate must have shape (len(momentum), len(lr)) = {(y.size, x.size)}, got {z.shape}")
-    if np.any(z < 0):
-        raise ValueError("rate must be >= 0")
-    level_values = check_array(levels, "levels", ndim=1)
-    if np.any(np.diff(level_values) <= 0) or level_values[0] <= 0 or level_values[-1] >= 1:
-        raise ValueError("levels must be increasing, inside (0, 1)")
+    x, y, z, level_values = _checked_rate_grid(lr, momentum, rate, levels)
     current_pt = _check_point(current, "current", x, y)
     best_pt = _check_point(best, "best", x, y)
     if not isinstance(best_label, str):
         raise ValueError(f"best_label must be a string, got {best_label!r}")
-    if not isinstance(colorbar, bool):
-        raise ValueError(f"colorbar must be True or False, got {colorbar!r}")
+    colorbar = check_bool(colorbar, "colorbar")
     ax = get_axes(ax)
-    converging = np.ma.masked_where(z >= 1, z)
-    low = float(converging.min()) if converging.count() else 0.0
-    from matplotlib import colormaps
-    from matplotlib.colors import FuncNorm
-    from matplotlib.patches import Patch
-
-    cmap = colormaps["viridis"].with_extremes(bad="#e0e0e0")
-    # colours spread evenly in log(steps per decade) = log(ln 10 / -ln rho): 0.9 and 0.99 are far apart
-    top = min(float(converging.max()) if converging.count() else 0.999, 0.9999)
-    vmin, vmax = max(low, 1e-6), max(top, low + 1e-6)
-    norm = FuncNorm((_rate_to_colour, _colour_to_rate), vmin=vmin, vmax=vmax)
-    mesh = ax.pcolormesh(x, y, converging, cmap=cmap, norm=norm, shading="nearest", rasterized=True)
-    mesh.set_gid("rate")
-    shown = [v for v in level_values if low < v < float(z.max())]
-    if shown:
-        cs = ax.contour(x, y, z, levels=shown, colors="white", linewidths=0.8)
-        cs.set_gid("levels")
-        ax.clabel(cs, fmt="%.2g", fontsize="small")
-    handles: list[Any] = [Patch(facecolor="#e0e0e0", edgecolor="#909090", label=r"no convergence ($\rho \geq 1$)")]
-    if best_pt is not None:
-        (star,) = ax.plot(*best_pt, "*", color=COLORS["reference"], mec="white", ms=15, zorder=4, label=best_label)
-        star.set_gid("best")
-        handles.append(star)
-    if current_pt is not None:
-        (dot,) = ax.plot(*current_pt, "o", color=COLORS["highlight"], mec="black", ms=9, zorder=5, label="current")
-        dot.set_gid("current")
-        handles.append(dot)
+    mesh, (vmin, vmax) = _draw_rate_cells(ax, x, y, z, level_values)
+    handles = _mark_rate_points(ax, best_pt, best_label, current_pt)
     ax.set_xscale("log")
     ax.set_xlim(float(x[0]), float(x[-1]))
     ax.set_ylim(float(y[0]), float(y[-1]))

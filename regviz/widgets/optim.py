@@ -11,8 +11,9 @@
 
 The mathematics stays with the caller: curves come precomputed, and a path
 comes from the caller's ``run`` function (so a student's own optimizer drives
-the plot). Each path is computed once per control setting and cached; a
-slider move only updates the existing artists.
+the plot). What is drawn is computed by :mod:`regviz.optim` (readings of the
+curves, runs made drawable, the rate map's nearest cell); each run once per
+control setting, then cached. A slider move only updates the existing artists.
 """
 
 from __future__ import annotations
@@ -21,34 +22,60 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
-from .._validation import check_array, check_choice, check_int, check_real
-from ..plots.optim import (
-    _style,
-    _until_it_leaves,
-    plot_contours,
-    plot_loss_curves,
-    plot_path,
-    plot_per_step,
-    plot_rate_map,
-)
+from .._validation import check_callable, check_choice, check_int, check_limits, check_real
+from ..optim import OptimizerRun, RateMap, loss_curves, optimizer_run, path_in_view, rate_map
+from ..plots.optim import CURVE_STYLES, plot_contours, plot_loss_curves, plot_path, plot_per_step, plot_rate_map
 from ._core import Explorer, float_slider, log_slider, new_figure
 
 __all__ = ["loss_explorer", "lr_explorer", "momentum_explorer", "optimizer_explorer"]
 
-_DISPLAY_LIMIT = 1e6
 _SLACK = 1e-9  # controls' values may miss a range's end by round-off
 
 
-def _check_pair(value: Any, name: str, *, positive: bool = False) -> tuple[float, float]:
-    if not isinstance(value, tuple | list) or len(value) != 2:
-        raise ValueError(f"{name} must be a (low, high) pair, got {value!r}")
-    low = check_real(value[0], f"{name}[0]", low=0 if positive else None, low_open=positive)
-    high = check_real(value[1], f"{name}[1]", low=0 if positive else None, low_open=positive)
-    if not low < high:
-        raise ValueError(f"{name} must satisfy low < high, got {value!r}")
-    return low, high
+def _slider_range(value: Any, name: str, *, positive: bool = False, fraction: bool = False) -> tuple[float, float]:
+    """A slider's ``(low, high)`` range (``check_limits``, never None); ``low > 0`` or inside ``[0, 1)`` if asked."""
+    limits = check_limits(value, name)
+    if limits is None:
+        raise ValueError(f"{name} must be a (low, high) pair, got None")
+    for i, end in enumerate(limits):
+        if positive:
+            check_real(end, f"{name}[{i}]", low=0, low_open=True)
+        if fraction:
+            check_real(end, f"{name}[{i}]", low=0, high=1, high_open=True)
+    return limits
+
+
+def _on_slider(value: Any, name: str, low: float, high: float, *, log: bool = False) -> float:
+    """A control's value inside ``[low, high]``, give or take a slider's round-off (relative on a log slider)."""
+    if log:
+        return check_real(value, name, low=low * (1 - _SLACK), high=high * (1 + _SLACK))
+    return check_real(value, name, low=low - _SLACK, high=high + _SLACK)
+
+
+def _slider_start(
+    limits: Any, start: Any, name: str, *, positive: bool = False, fraction: bool = False
+) -> tuple[tuple[float, float], float]:
+    """A slider's range ``<name>_range`` (see :func:`_slider_range`) and its initial value ``<name>``, inside it."""
+    low, high = _slider_range(limits, f"{name}_range", positive=positive, fraction=fraction)
+    return (low, high), check_real(start, name, low=low, high=high)
+
+
+def _optimizer_names(optimizers: Any, optimizer: Any, beta_label: Any) -> tuple[list[str], str]:
+    """The drop-down's distinct non-empty names and the initial one (the first if None); ``beta_label`` checked too."""
+    names = list(optimizers) if isinstance(optimizers, Sequence) and not isinstance(optimizers, str) else []
+    if not names or not all(isinstance(n, str) and n for n in names) or len(set(names)) != len(names):
+        raise ValueError(f"optimizers must be a sequence of distinct non-empty names, got {optimizers!r}")
+    if not isinstance(beta_label, str) or not beta_label:
+        raise ValueError(f"beta_label must be a non-empty string, got {beta_label!r}")
+    return names, names[0] if optimizer is None else check_choice(optimizer, "optimizer", names)
+
+
+def _current_artists(ax: Any) -> tuple[Any, dict[str, Any]]:
+    """The vertical line at the current prediction and each curve's marker, by label."""
+    vline = next(a for a in ax.lines if a.get_gid() == "current")
+    markers = {a.get_gid().split(":", 1)[1]: a for a in ax.lines if (a.get_gid() or "").startswith("marker:")}
+    return vline, markers
 
 
 def loss_explorer(
@@ -70,8 +97,7 @@ def loss_explorer(
     losses : mapping of str to array-like of shape (n_points,)
         Each loss at each prediction.
     gradients : mapping of str to array-like of shape (n_points,)
-        Each loss's derivative with respect to the prediction; the same labels
-        as ``losses``.
+        Each loss's derivative with respect to the prediction; the same labels as ``losses``.
     value : float or None, default=None
         Initial prediction, inside ``[x[0], x[-1]]``; the middle if None.
     xlabel, loss_ylabel, grad_ylabel : str
@@ -83,40 +109,25 @@ def loss_explorer(
         Display it; ``explorer.set(prediction=...)`` moves the slider.
 
     """
-    x_arr = check_array(x, "x", ndim=1, min_samples=2)
-    if not isinstance(losses, Mapping) or not isinstance(gradients, Mapping) or list(losses) != list(gradients):
-        raise ValueError("losses and gradients must be mappings with the same labels in the same order")
-    low, high = float(x_arr[0]), float(x_arr[-1])
+    curves = loss_curves(x, losses, gradients)
+    low, high = float(curves.x[0]), float(curves.x[-1])
     value = (low + high) / 2 if value is None else check_real(value, "value", low=low, high=high)
 
     fig, (ax_loss, ax_grad) = new_figure(ncols=2)
-    plot_loss_curves(x_arr, losses, current=value, xlabel=xlabel, ylabel=loss_ylabel, ax=ax_loss)
-    plot_loss_curves(x_arr, gradients, current=value, xlabel=xlabel, ylabel=grad_ylabel, ax=ax_grad)
-    loss_values = {k: np.asarray(v, dtype=float) for k, v in losses.items()}
-    grad_values = {k: np.asarray(v, dtype=float) for k, v in gradients.items()}
-
-    def artists(ax: Any) -> tuple[Any, dict[str, Any]]:
-        vline = next(a for a in ax.lines if a.get_gid() == "current")
-        markers = {a.get_gid().split(":", 1)[1]: a for a in ax.lines if (a.get_gid() or "").startswith("marker:")}
-        return vline, markers
-
-    vline_loss, markers_loss = artists(ax_loss)
-    vline_grad, markers_grad = artists(ax_grad)
+    plot_loss_curves(curves.x, losses, current=value, xlabel=xlabel, ylabel=loss_ylabel, ax=ax_loss)
+    plot_loss_curves(curves.x, gradients, current=value, xlabel=xlabel, ylabel=grad_ylabel, ax=ax_grad)
+    vline_loss, markers_loss = _current_artists(ax_loss)
+    vline_grad, markers_grad = _current_artists(ax_grad)
 
     def update(prediction: float) -> None:
         for vline in (vline_loss, vline_grad):
             vline.set_xdata([prediction, prediction])
-        for label, curve in loss_values.items():
-            markers_loss[label].set_data([prediction], [np.interp(prediction, x_arr, curve)])
-        for label, curve in grad_values.items():
-            markers_grad[label].set_data([prediction], [np.interp(prediction, x_arr, curve)])
+        for label, (loss, gradient) in curves.at(prediction).items():
+            markers_loss[label].set_data([prediction], [loss])
+            markers_grad[label].set_data([prediction], [gradient])
 
     def caption(prediction: float) -> str:
-        parts = [
-            f"{label}: loss {np.interp(prediction, x_arr, loss_values[label]):.3g}, "
-            f"gradient {np.interp(prediction, x_arr, grad_values[label]):.3g}"
-            for label in loss_values
-        ]
+        parts = [f"{k}: loss {loss:.3g}, gradient {grad:.3g}" for k, (loss, grad) in curves.at(prediction).items()]
         return f"prediction = {prediction:.2f} &nbsp;·&nbsp; " + " &nbsp;·&nbsp; ".join(parts)
 
     control = float_slider("prediction", low, high, value, step=(high - low) / 200)
@@ -124,31 +135,13 @@ def loss_explorer(
     return Explorer(fig, update, {"prediction": control}, caption=caption, animated=moving)
 
 
-def _display_path(path: Any) -> NDArray[np.float64]:
-    p = np.array(path, dtype=float)
-    if p.ndim != 2 or p.shape[1] != 2:
-        raise ValueError(f"run must return a path of shape (n_steps + 1, 2), got {p.shape}")
-    p[~np.isfinite(p).all(axis=1)] = np.nan
-    return np.clip(p, -_DISPLAY_LIMIT, _DISPLAY_LIMIT)
-
-
-def _display_losses(losses: Any) -> NDArray[np.float64]:
-    values = np.array(losses, dtype=float)
-    if values.ndim != 1:
-        raise ValueError(f"run must return losses of shape (n_steps + 1,), got {values.shape}")
-    values[~np.isfinite(values) | (values > 1e300)] = np.nan
-    return values
-
-
 class _PathFigure:
     """Contours with one path (left) and its loss per step (right), updated in place."""
 
     def __init__(
         self,
-        w0: Any,
-        w1: Any,
-        loss: Any,
-        first: tuple[Any, Any],
+        surface: tuple[Any, Any, Any],
+        first: OptimizerRun,
         *,
         minimum: Any,
         xlabel: str,
@@ -157,42 +150,47 @@ class _PathFigure:
         loss_ylim: tuple[float, float] | None,
         equal_aspect: bool,
     ) -> None:
-        path, losses = _display_path(first[0]), _display_losses(first[1])
+        self.loss_label = loss_label
         self.fig, (self.ax_path, self.ax_loss) = new_figure(ncols=2, figsize=(9.6, 3.8))
         plot_contours(
-            w0, w1, loss, minimum=minimum, xlabel=xlabel, ylabel=ylabel, equal_aspect=equal_aspect, ax=self.ax_path
+            *surface, minimum=minimum, xlabel=xlabel, ylabel=ylabel, equal_aspect=equal_aspect, ax=self.ax_path
         )
-        plot_path(path, label="path", ax=self.ax_path)
-        plot_per_step({"loss": np.where(losses > 0, losses, np.nan)}, logy=True, ylabel=loss_label, ax=self.ax_loss)
+        plot_path(first.path, label="path", ax=self.ax_path)
+        plot_per_step({"loss": first.positive_losses}, logy=True, ylabel=loss_label, ax=self.ax_loss)
         self.ax_loss.get_legend().remove()
         self.path_line = next(a for a in self.ax_path.lines if a.get_gid() == "path:path")
         self.loss_line = next(a for a in self.ax_loss.lines if a.get_gid() == "series:loss")
         self.moving = [self.path_line, self.loss_line, self.ax_path.title]
-        n = len(losses)
-        self.ax_loss.set_xlim(0, max(n - 1, 1))
-        if loss_ylim is None:
-            top = float(np.nanmax(losses[:1])) if np.isfinite(losses[0]) and losses[0] > 0 else 1.0
-            loss_ylim = (top * 1e-8, top * 1e3)
-        self.ax_loss.set_ylim(*loss_ylim)
+        self.ax_loss.set_xlim(0, max(first.n_steps, 1))
+        self.ax_loss.set_ylim(*(first.loss_ylim if loss_ylim is None else loss_ylim))
 
-    def show(self, path: Any, losses: Any, title: str) -> None:
-        p = _until_it_leaves(_display_path(path), self.ax_path.get_xlim(), self.ax_path.get_ylim())
-        values = _display_losses(losses)
+    def show(self, run: OptimizerRun, title: str, color: str | None = None) -> None:
+        p = path_in_view(run.path, self.ax_path.get_xlim(), self.ax_path.get_ylim())
         self.path_line.set_data(p[:, 0], p[:, 1])
-        self.loss_line.set_data(np.arange(values.size), np.where(values > 0, values, np.nan))
+        self.loss_line.set_data(np.arange(run.losses.size), run.positive_losses)
         self.ax_path.set_title(title)
+        for line in (self.path_line, self.loss_line) if color is not None else ():
+            line.set_color(color)
+
+    def caption(self, setting: str, run: OptimizerRun) -> str:
+        final = f"final {self.loss_label} = {run.final_loss:.3g}"
+        return f"{setting} &nbsp;·&nbsp; {run.n_steps} steps &nbsp;·&nbsp; {final}"
 
 
-def _cached(run: Callable[..., Any]) -> Callable[..., tuple[Any, Any]]:
-    cache: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+def _cached(run: Callable[..., Any]) -> Callable[..., OptimizerRun]:
+    """``run`` called once per setting, its ``(path, losses)`` made drawable by :func:`regviz.optim.optimizer_run`."""
+    cache: dict[tuple[Any, ...], OptimizerRun] = {}
 
-    def call(*args: Any) -> tuple[Any, Any]:
+    def call(*args: Any) -> OptimizerRun:
         key = tuple(round(a, 12) if isinstance(a, float) else a for a in args)
         if key not in cache:
             result = run(*args)
             if not isinstance(result, tuple) or len(result) != 2:
                 raise ValueError("run must return a (path, losses) pair")
-            cache[key] = result
+            try:
+                cache[key] = optimizer_run(*result)
+            except ValueError as exc:
+                raise ValueError(f"run must return a drawable (path, losses) pair: {exc}") from exc
         return cache[key]
 
     return call
@@ -226,24 +224,20 @@ def lr_explorer(
         ``run(lr)`` returning ``(path, losses)``: the iterates, shape
         ``(n_steps + 1, 2)``, and the loss at each, shape ``(n_steps + 1,)``.
         Called once per slider position, then cached.
-    lr_range : (float, float), default=(1e-3, 1.0)
-        Range of the slider, ``0 < low < high``.
-    lr : float, default=0.1
-        Initial learning rate, inside ``lr_range``.
+    lr_range, lr : (float, float), float, default=(1e-3, 1.0), 0.1
+        Range of the slider (``0 < low < high``) and initial learning rate, inside it.
     lr_limit : float or None, default=None
         The stability threshold ``2 / L``, if known; the title then compares
         the learning rate with it.
-    minimum : array-like of shape (2,) or None, default=None
-        Where the minimum is (a black star).
-    xlabel, ylabel, loss_label : str
-        Axis labels of the contour plot and of the loss panel (log scale).
+    minimum, xlabel, ylabel, equal_aspect
+        As :func:`regviz.plots.plot_contours` takes them (the minimum is a black star).
+    loss_label : str, default="loss"
+        Label of the loss panel (log scale).
     loss_ylim : (float, float) or None, default=None
         Fixed limits of the loss axis; by default from 1e-8 to 1e3 times the
         starting loss, so that a diverging run leaves the top of the panel.
     steps_per_decade : int, default=20
         Slider positions per factor of ten.
-    equal_aspect : bool, default=False
-        Same scale on both parameter axes.
 
     Returns
     -------
@@ -251,27 +245,16 @@ def lr_explorer(
         Display it; ``explorer.set(lr=...)`` moves the slider.
 
     """
-    if not callable(run):
-        raise ValueError("run must be callable as run(lr) -> (path, losses)")
-    low, high = _check_pair(lr_range, "lr_range", positive=True)
-    lr = check_real(lr, "lr", low=low, high=high)
+    check_callable(run, "run")
+    (low, high), lr = _slider_start(lr_range, lr, "lr", positive=True)
     if lr_limit is not None:
         lr_limit = check_real(lr_limit, "lr_limit", low=0, low_open=True)
-    if loss_ylim is not None:
-        loss_ylim = _check_pair(loss_ylim, "loss_ylim", positive=True)
-    cached = _cached(run)
+    loss_ylim = None if loss_ylim is None else _slider_range(loss_ylim, "loss_ylim", positive=True)
+    runs = _cached(run)
     view = _PathFigure(
-        w0,
-        w1,
-        loss,
-        cached(lr),
-        minimum=minimum,
-        xlabel=xlabel,
-        ylabel=ylabel,
-        loss_label=loss_label,
-        loss_ylim=loss_ylim,
-        equal_aspect=equal_aspect,
-    )
+        (w0, w1, loss), runs(lr), minimum=minimum, xlabel=xlabel, ylabel=ylabel, loss_label=loss_label,
+        loss_ylim=loss_ylim, equal_aspect=equal_aspect,
+    )  # fmt: skip
 
     def title(lr: float) -> str:
         if lr_limit is None:
@@ -281,13 +264,10 @@ def lr_explorer(
         return f"η = {lr:.3g} {side} 2/L = {lr_limit:.3g}: {verdict}"
 
     def update(lr: float) -> None:
-        path, losses = cached(lr)
-        view.show(path, losses, title(lr))
+        view.show(runs(lr), title(lr))
 
     def caption(lr: float) -> str:
-        _, losses = cached(lr)
-        final = float(np.asarray(losses, dtype=float)[-1])
-        return f"learning rate = {lr:.3g} &nbsp;·&nbsp; {len(losses) - 1} steps &nbsp;·&nbsp; final {loss_label} = {final:.3g}"
+        return view.caption(f"learning rate = {lr:.3g}", runs(lr))
 
     control = log_slider("learning rate", low, high, lr, steps_per_decade=steps_per_decade)
     return Explorer(view.fig, update, {"lr": control}, caption=caption, animated=view.moving)
@@ -317,101 +297,54 @@ def optimizer_explorer(
 
     Parameters
     ----------
-    w0, w1, loss : array-like
-        The loss surface, as :func:`regviz.plots.plot_contours` takes it.
+    w0, w1, loss, minimum, xlabel, ylabel, loss_label, loss_ylim, equal_aspect
+        As :func:`lr_explorer` takes them.
     run : callable
-        ``run(optimizer, lr, beta)`` returning ``(path, losses)`` as in
-        :func:`lr_explorer`. ``beta`` is the momentum coefficient, RMSprop's
-        smoothing constant or Adam's β₁, as the caller decides. Cached per
-        setting.
-    optimizers : sequence of str, default=("SGD", "momentum", "RMSprop", "Adam")
-        Names offered in the drop-down (at least one, no repeats).
-    optimizer : str or None, default=None
-        Initial choice; the first name if None.
-    lr_range : (float, float), default=(1e-3, 1.0)
-        Range of the learning-rate slider (log scale), ``0 < low < high``.
-    lr : float, default=0.05
-        Initial learning rate.
-    beta_range : (float, float), default=(0.0, 0.99)
-        Range of the β slider, inside ``[0, 1)``.
-    beta : float, default=0.9
-        Initial β.
+        ``run(optimizer, lr, beta)`` returning ``(path, losses)`` as in :func:`lr_explorer`; ``beta`` is the
+        momentum coefficient, RMSprop's smoothing constant or Adam's β₁, as the caller decides.
+    optimizers, optimizer : sequence of str, str or None, default=("SGD", "momentum", "RMSprop", "Adam"), None
+        Names offered in the drop-down (at least one, no repeats); the initial one (the first if None).
+    lr_range, lr : (float, float), float, default=(1e-3, 1.0), 0.05
+        Range (log scale, ``0 < low < high``) and initial value of the learning rate.
+    beta_range, beta : (float, float), float, default=(0.0, 0.99), 0.9
+        Range (inside ``[0, 1)``) and initial value of β.
     beta_label : str, default="β"
         Name of β on its slider and in the title (e.g. ``"decay"`` where β means something else).
-    minimum : array-like of shape (2,) or None, default=None
-        Where the minimum is (a black star).
-    xlabel, ylabel, loss_label : str
-        Axis labels.
-    loss_ylim : (float, float) or None, default=None
-        Fixed limits of the loss axis (log scale).
-    equal_aspect : bool, default=False
-        Same scale on both parameter axes.
 
     Returns
     -------
     Explorer
-        Display it; ``explorer.set(optimizer=..., lr=..., beta=...)`` moves the controls.
-
-    Raises
-    ------
-    ValueError
-        For an optimizer name that is not one of ``optimizers`` (``None`` included), at construction or
-        when a control is set to one; also for ``lr`` or ``beta`` outside their ranges.
+        Display it; ``explorer.set(optimizer=..., lr=..., beta=...)`` moves the controls. A name not in
+        ``optimizers`` (``None`` too) or a value outside its range raises ``ValueError``, here or in ``set``.
 
     """
     import ipywidgets as w
 
-    if not callable(run):
-        raise ValueError("run must be callable as run(optimizer, lr, beta) -> (path, losses)")
-    names = list(optimizers) if isinstance(optimizers, Sequence) and not isinstance(optimizers, str) else []
-    if not names or not all(isinstance(n, str) and n for n in names) or len(set(names)) != len(names):
-        raise ValueError(f"optimizers must be a sequence of distinct non-empty names, got {optimizers!r}")
-    optimizer = names[0] if optimizer is None else check_choice(optimizer, "optimizer", names)
-    low, high = _check_pair(lr_range, "lr_range", positive=True)
-    lr = check_real(lr, "lr", low=low, high=high)
-    b_low, b_high = _check_pair(beta_range, "beta_range")
-    check_real(b_low, "beta_range[0]", low=0, high=1, high_open=True)
-    check_real(b_high, "beta_range[1]", low=0, high=1, high_open=True)
-    beta = check_real(beta, "beta", low=b_low, high=b_high)
-    if not isinstance(beta_label, str) or not beta_label:
-        raise ValueError(f"beta_label must be a non-empty string, got {beta_label!r}")
-    if loss_ylim is not None:
-        loss_ylim = _check_pair(loss_ylim, "loss_ylim", positive=True)
-    cached = _cached(run)
+    check_callable(run, "run")
+    names, optimizer = _optimizer_names(optimizers, optimizer, beta_label)
+    (low, high), lr = _slider_start(lr_range, lr, "lr", positive=True)
+    (b_low, b_high), beta = _slider_start(beta_range, beta, "beta", fraction=True)
+    loss_ylim = None if loss_ylim is None else _slider_range(loss_ylim, "loss_ylim", positive=True)
+    runs = _cached(run)
     view = _PathFigure(
-        w0,
-        w1,
-        loss,
-        cached(optimizer, lr, beta),
-        minimum=minimum,
-        xlabel=xlabel,
-        ylabel=ylabel,
-        loss_label=loss_label,
-        loss_ylim=loss_ylim,
-        equal_aspect=equal_aspect,
-    )
-    colors = {name: _style(i)[0] for i, name in enumerate(names)}
+        (w0, w1, loss), runs(optimizer, lr, beta), minimum=minimum, xlabel=xlabel, ylabel=ylabel,
+        loss_label=loss_label, loss_ylim=loss_ylim, equal_aspect=equal_aspect,
+    )  # fmt: skip
+    colors = {name: CURVE_STYLES[i % len(CURVE_STYLES)][0] for i, name in enumerate(names)}
 
     def checked(optimizer: Any, lr: Any, beta: Any) -> tuple[str, float, float]:
         # the controls' values are validated here too: a None from the drop-down must not reach `run`
-        return (
-            check_choice(optimizer, "optimizer", names),
-            check_real(lr, "lr", low=low * (1 - _SLACK), high=high * (1 + _SLACK)),  # a log slider's rounding
-            check_real(beta, "beta", low=b_low - _SLACK, high=b_high + _SLACK),
-        )
+        optimizer = check_choice(optimizer, "optimizer", names)
+        return optimizer, _on_slider(lr, "lr", low, high, log=True), _on_slider(beta, "beta", b_low, b_high)
 
     def update(optimizer: str, lr: float, beta: float) -> None:
         optimizer, lr, beta = checked(optimizer, lr, beta)
-        path, losses = cached(optimizer, lr, beta)
-        view.show(path, losses, f"{optimizer}: η = {lr:.3g}, {beta_label} = {beta:.2f}")
-        for line in (view.path_line, view.loss_line):
-            line.set_color(colors[optimizer])
+        title = f"{optimizer}: η = {lr:.3g}, {beta_label} = {beta:.2f}"
+        view.show(runs(optimizer, lr, beta), title, colors[optimizer])
 
     def caption(optimizer: str, lr: float, beta: float) -> str:
         optimizer, lr, beta = checked(optimizer, lr, beta)
-        _, losses = cached(optimizer, lr, beta)
-        final = float(np.asarray(losses, dtype=float)[-1])
-        return f"{optimizer} &nbsp;·&nbsp; {len(losses) - 1} steps &nbsp;·&nbsp; final {loss_label} = {final:.3g}"
+        return view.caption(optimizer, runs(optimizer, lr, beta))
 
     controls = {
         "optimizer": w.Dropdown(options=names, value=optimizer, description="optimizer"),
@@ -419,6 +352,27 @@ def optimizer_explorer(
         "beta": float_slider(beta_label, b_low, b_high, beta, step=0.01, readout_format=".2f"),
     }
     return Explorer(view.fig, update, controls, caption=caption, animated=view.moving)
+
+
+def _draw_momentum(
+    ax_path: Any, ax_rate: Any, first: OptimizerRun, rates: RateMap, *, current: tuple[float, float], best: Any
+) -> tuple[Any, Any]:
+    """The first path over the contours, the rate map with the current point; the path's line and the marker."""
+    plot_path(first.path, label="path", ax=ax_path)
+    plot_rate_map(rates.lr_values, rates.momentum_values, rates.rate, current=current, best=best, ax=ax_rate)
+    ax_rate.set_title("rate of convergence ρ (smaller is faster)")
+    path_line = next(a for a in ax_path.lines if a.get_gid() == "path:path")
+    marker = next(a for a in ax_rate.lines if a.get_gid() == "current")
+    return path_line, marker
+
+
+def _momentum_caption(lr: float, momentum: float, result: OptimizerRun, rho: float) -> str:
+    verdict = "does not converge" if rho >= 1 else f"error × {rho:.3f} per step"
+    final = "overflowed" if not np.isfinite(result.losses[-1]) else f"{result.losses[-1]:.3g}"
+    return (
+        f"η = {lr:.3g}, γ = {momentum:.2f} &nbsp;·&nbsp; map: {verdict} &nbsp;·&nbsp; "
+        f"loss after {result.n_steps} steps: {final}"
+    )
 
 
 def momentum_explorer(
@@ -442,101 +396,59 @@ def momentum_explorer(
 ) -> Explorer:
     r"""Slide the learning rate and the momentum coefficient; see the path and where the pair sits on a rate map.
 
-    Left: the loss contours with the path of momentum from the caller's ``run``. Right: the precomputed
-    rate of convergence over a grid of ``(lr, momentum)`` (:func:`regviz.plots.plot_rate_map`) with an
-    orange marker at the sliders' values. The caption gives the rate of the nearest grid cell and the
-    loss at the end of the path.
+    Left: the contours with the path from ``run``. Right: the rate map, a marker at the sliders' values. The
+    caption gives the rate of the nearest grid cell and the loss at the end of the path.
 
     Parameters
     ----------
-    w0, w1, loss : array-like
-        The loss surface, as :func:`regviz.plots.plot_contours` takes it.
+    w0, w1, loss, minimum, xlabel, ylabel, equal_aspect
+        As :func:`lr_explorer` takes them.
     run : callable
-        ``run(lr, momentum)`` returning ``(path, losses)``: the iterates, shape ``(n_steps + 1, 2)``, and the
-        loss at each, shape ``(n_steps + 1,)``. Called once per slider position, then cached.
+        ``run(lr, momentum)`` returning ``(path, losses)`` as in :func:`lr_explorer`; cached per setting.
     lr_values, momentum_values, rate : array-like
         The rate map, as :func:`regviz.plots.plot_rate_map` takes it; the sliders span the ranges of
         ``lr_values`` (log scale) and ``momentum_values``.
-    lr : float, default=0.01
-        Initial learning rate, inside the range of ``lr_values``.
-    momentum : float, default=0.5
-        Initial momentum coefficient, inside the range of ``momentum_values``.
+    lr, momentum : float, default=0.01, 0.5
+        Initial values, inside those ranges.
     best : (float, float) or None, default=None
         The fastest ``(lr, momentum)``, marked with a black star on the map.
-    minimum : array-like of shape (2,) or None, default=None
-        Where the minimum of the loss is (a black star on the contours).
-    xlabel, ylabel : str
-        Axis labels of the contour plot.
-    equal_aspect : bool, default=False
-        Same scale on both parameter axes of the contour plot.
-    lr_steps_per_decade : int, default=8
-        Positions of the learning-rate slider per factor of ten, in ``[1, 50]``.
-    momentum_step : float, default=0.05
-        Step of the momentum slider, ``> 0``.
+    lr_steps_per_decade, momentum_step : int, float, default=8, 0.05
+        Positions of the learning-rate slider per factor of ten, in ``[1, 50]``; step of the momentum slider.
 
     Returns
     -------
     Explorer
-        Display it; ``explorer.set(lr=..., momentum=...)`` moves the sliders.
-
-    Raises
-    ------
-    ValueError
-        For a value outside the ranges above, at construction or when a slider is set to one.
+        Display it; ``explorer.set(lr=..., momentum=...)`` moves the sliders (``ValueError`` outside their ranges).
 
     """
-    if not callable(run):
-        raise ValueError("run must be callable as run(lr, momentum) -> (path, losses)")
-    lr_grid = check_array(lr_values, "lr_values", ndim=1, min_samples=2)
-    momentum_grid = check_array(momentum_values, "momentum_values", ndim=1, min_samples=2)
-    rate_grid = check_array(rate, "rate", ndim=2)
-    lr_low, lr_high = float(lr_grid[0]), float(lr_grid[-1])
-    m_low, m_high = float(momentum_grid[0]), float(momentum_grid[-1])
+    check_callable(run, "run")
+    rates = rate_map(lr_values, momentum_values, rate)
+    lr_low, lr_high = float(rates.lr_values[0]), float(rates.lr_values[-1])
+    m_low, m_high = float(rates.momentum_values[0]), float(rates.momentum_values[-1])
     lr = check_real(lr, "lr", low=lr_low, high=lr_high)
     momentum = check_real(momentum, "momentum", low=m_low, high=m_high)
     lr_steps_per_decade = check_int(lr_steps_per_decade, "lr_steps_per_decade", low=1, high=50)
     momentum_step = check_real(momentum_step, "momentum_step", low=0, low_open=True, high=m_high - m_low)
-    cached = _cached(run)
+    runs = _cached(run)
 
     fig, (ax_path, ax_rate) = new_figure(ncols=2, figsize=(10.4, 4.0))
-    first_path, _ = cached(lr, momentum)
+    first = runs(lr, momentum)
     plot_contours(w0, w1, loss, minimum=minimum, xlabel=xlabel, ylabel=ylabel, equal_aspect=equal_aspect, ax=ax_path)
-    plot_path(_display_path(first_path), label="path", ax=ax_path)
-    plot_rate_map(lr_grid, momentum_grid, rate_grid, current=(lr, momentum), best=best, ax=ax_rate)
-    ax_rate.set_title("rate of convergence ρ (smaller is faster)")
-    path_line = next(a for a in ax_path.lines if a.get_gid() == "path:path")
-    marker = next(a for a in ax_rate.lines if a.get_gid() == "current")
+    path_line, marker = _draw_momentum(ax_path, ax_rate, first, rates, current=(lr, momentum), best=best)
 
     def checked(lr: Any, momentum: Any) -> tuple[float, float]:
-        return (
-            check_real(lr, "lr", low=lr_low * (1 - _SLACK), high=lr_high * (1 + _SLACK)),
-            check_real(momentum, "momentum", low=m_low - _SLACK, high=m_high + _SLACK),
-        )
-
-    def nearest_rate(lr: float, momentum: float) -> float:
-        j = int(np.argmin(np.abs(np.log(lr_grid) - np.log(lr))))
-        i = int(np.argmin(np.abs(momentum_grid - momentum)))
-        return float(rate_grid[i, j])
+        return _on_slider(lr, "lr", lr_low, lr_high, log=True), _on_slider(momentum, "momentum", m_low, m_high)
 
     def update(lr: float, momentum: float) -> None:
         lr, momentum = checked(lr, momentum)
-        path, _ = cached(lr, momentum)
-        p = _until_it_leaves(_display_path(path), ax_path.get_xlim(), ax_path.get_ylim())
+        p = path_in_view(runs(lr, momentum).path, ax_path.get_xlim(), ax_path.get_ylim())
         path_line.set_data(p[:, 0], p[:, 1])
         marker.set_data([lr], [momentum])
         ax_path.set_title(f"momentum: η = {lr:.3g}, γ = {momentum:.2f}")
 
     def caption(lr: float, momentum: float) -> str:
         lr, momentum = checked(lr, momentum)
-        _, losses = cached(lr, momentum)
-        values = _display_losses(losses)
-        rho = nearest_rate(lr, momentum)
-        verdict = "does not converge" if rho >= 1 else f"error × {rho:.3f} per step"
-        final = "overflowed" if not np.isfinite(values[-1]) else f"{values[-1]:.3g}"
-        return (
-            f"η = {lr:.3g}, γ = {momentum:.2f} &nbsp;·&nbsp; map: {verdict} &nbsp;·&nbsp; "
-            f"loss after {len(values) - 1} steps: {final}"
-        )
+        return _momentum_caption(lr, momentum, runs(lr, momentum), rates.nearest(lr, momentum))
 
     controls = {
         "lr": log_slider("learning rate η", lr_low, lr_high, lr, steps_per_decade=lr_steps_per_decade),
