@@ -19,7 +19,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.patches import Patch
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_bool, check_choice, check_real, check_same_length
+from .._validation import check_array, check_bool, check_choice, check_int, check_real, check_same_length
 from ..lasso import penalty_boundary
 from ..style import COLORS, LINESTYLES, OKABE_ITO
 from ._axes import get_axes
@@ -110,6 +110,13 @@ def _check_current(current: float | None, alphas: NDArray[np.float64]) -> float 
     return check_real(current, "current", low=float(alphas.min()), high=float(alphas.max()))
 
 
+def _draw_current(ax: Axes, current: float | None) -> None:
+    """The vertical orange line at the current λ (gid ``"marker"``), if there is one."""
+    if current is not None:
+        marker = ax.axvline(current, color=COLORS["highlight"], lw=2, zorder=4)
+        marker.set_gid("marker")
+
+
 def _feature_names(names: Sequence[str] | None, n: int) -> list[str]:
     if names is None:
         return [f"x{j}" for j in range(n)]
@@ -188,6 +195,51 @@ def plot_soft_threshold(threshold: float, *, z_max: float = 3.0, ax: Axes | None
 # --------------------------------------------------------------------------- paths along lambda
 
 
+def _path_styles(
+    n_features: int, groups: Any, colors: Sequence[str] | None, linestyles: Sequence[Any] | None
+) -> tuple[list[Any], list[Any]]:
+    """Check ``colors``, ``groups`` and ``linestyles`` and return one colour and one line style per feature."""
+    if colors is not None and len(colors) != n_features:
+        raise ValueError(f"colors must have {n_features} entries, got {len(colors)}")
+    if groups is not None:
+        g = check_array(groups, "groups", ndim=1, dtype=int)
+        if len(g) != n_features:
+            raise ValueError(f"groups must have {n_features} entries (one per feature), got {len(g)}")
+        if colors is None:
+            colors = _group_colors(g)
+        if linestyles is None:
+            linestyles = ["-"] * n_features
+    if linestyles is not None and len(linestyles) != n_features:
+        raise ValueError(f"linestyles must have {n_features} entries, got {len(linestyles)}")
+    line_colors = [colors[j] if colors is not None else _PATH_COLORS[j % len(_PATH_COLORS)] for j in range(n_features)]
+    line_styles = [
+        linestyles[j] if linestyles is not None else _PATH_STYLES[(j // len(_PATH_COLORS)) % len(_PATH_STYLES)]
+        for j in range(n_features)
+    ]
+    return line_colors, line_styles
+
+
+def _label_path_ends(
+    ax: Axes, a: NDArray[np.float64], c: NDArray[np.float64], names: list[str], colors: list[Any]
+) -> None:
+    """Write each name left of its line's least-regularised end, spread apart, widening the λ axis to fit."""
+    span = float(np.ptp(c)) or 1.0
+    y_text = _spread(c[:, 0], 0.055 * span)
+    decades = np.log10(a[-1] / a[0])
+    ax.set_xlim(a[0] / 10 ** (0.2 * decades), a[-1])
+    for j in range(c.shape[0]):
+        ax.annotate(
+            names[j],
+            (a[0], c[j, 0]),
+            xytext=(a[0] / 10 ** (0.02 * decades), y_text[j]),
+            textcoords="data",
+            ha="right",
+            va="center",
+            fontsize="x-small",
+            color=colors[j],
+        )
+
+
 def plot_lasso_path(
     alphas: Any,
     coefs: Any,
@@ -237,52 +289,21 @@ def plot_lasso_path(
     c = check_array(coefs, "coefs", ndim=2)
     if c.shape[1] != len(a):
         raise ValueError(f"coefs must have shape (n_features, {len(a)}) to match alphas, got {c.shape}")
-    n_features = c.shape[0]
-    names = _feature_names(feature_names, n_features)
-    if colors is not None and len(colors) != n_features:
-        raise ValueError(f"colors must have {n_features} entries, got {len(colors)}")
-    if groups is not None:
-        g = check_array(groups, "groups", ndim=1, dtype=int)
-        if len(g) != n_features:
-            raise ValueError(f"groups must have {n_features} entries (one per feature), got {len(g)}")
-        if colors is None:
-            colors = _group_colors(g)
-        if linestyles is None:
-            linestyles = ["-"] * n_features
-    if linestyles is not None and len(linestyles) != n_features:
-        raise ValueError(f"linestyles must have {n_features} entries, got {len(linestyles)}")
+    names = _feature_names(feature_names, c.shape[0])
+    line_colors, line_styles = _path_styles(c.shape[0], groups, colors, linestyles)
     cur = _check_current(current, a)
     ax = get_axes(ax)
     order = np.argsort(a)
     a, c = a[order], c[:, order]
-    for j in range(n_features):
-        color = colors[j] if colors is not None else _PATH_COLORS[j % len(_PATH_COLORS)]
-        style = linestyles[j] if linestyles is not None else _PATH_STYLES[(j // len(_PATH_COLORS)) % len(_PATH_STYLES)]
-        ax.plot(a, c[j], color=color, linestyle=style, lw=1.6, label=names[j])
+    for j in range(c.shape[0]):
+        ax.plot(a, c[j], color=line_colors[j], linestyle=line_styles[j], lw=1.6, label=names[j])
     ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
     ax.set_xscale("log")
     if label_lines:
-        span = float(np.ptp(c)) or 1.0
-        y_text = _spread(c[:, 0], 0.055 * span)
-        decades = np.log10(a[-1] / a[0])
-        ax.set_xlim(a[0] / 10 ** (0.2 * decades), a[-1])
-        for j in range(n_features):
-            color = colors[j] if colors is not None else _PATH_COLORS[j % len(_PATH_COLORS)]
-            ax.annotate(
-                names[j],
-                (a[0], c[j, 0]),
-                xytext=(a[0] / 10 ** (0.02 * decades), y_text[j]),
-                textcoords="data",
-                ha="right",
-                va="center",
-                fontsize="x-small",
-                color=color,
-            )
+        _label_path_ends(ax, a, c, names, line_colors)
     else:
         ax.legend(fontsize="small", loc="center left", bbox_to_anchor=(1.0, 0.5))
-    if cur is not None:
-        marker = ax.axvline(cur, color=COLORS["highlight"], lw=2, zorder=4)
-        marker.set_gid("marker")
+    _draw_current(ax, cur)
     ax.set_xlabel(LAMBDA_LABEL)
     ax.set_ylabel(ylabel)
     return ax
@@ -330,9 +351,7 @@ def plot_error_vs_alpha(
     ax.plot(a, val, color=COLORS["validation"], linestyle=LINESTYLES["validation"], label="validation")
     best = int(np.argmin(val))
     ax.plot([a[best]], [val[best]], "o", color=COLORS["validation"], ms=6, label=r"best $\lambda$ (validation)")
-    if cur is not None:
-        marker = ax.axvline(cur, color=COLORS["highlight"], lw=2, zorder=4)
-        marker.set_gid("marker")
+    _draw_current(ax, cur)
     ax.set_xscale("log")
     ax.set_xlabel(LAMBDA_LABEL)
     ax.set_ylabel(ylabel)
@@ -391,6 +410,40 @@ def plot_n_nonzero(
 # --------------------------------------------------------------------------- coefficients
 
 
+def _draw_method_bars(
+    ax: Axes, x: NDArray[Any], v: NDArray[np.float64], label: str, i: int, k: int, mark_zeros: bool
+) -> None:
+    """Draw method ``i`` of ``k`` as one bar per feature, its exact zeros as black ``×`` on the axis."""
+    width = 0.8 / k
+    style = _method_style(label, i)
+    offset = (i - (k - 1) / 2) * width
+    filled = style is not METHOD_STYLES["true"]
+    bars = ax.bar(
+        x + offset,
+        v,
+        width,
+        label=label,
+        color=style["color"] if filled else "none",
+        edgecolor=style["color"],
+        hatch=style["hatch"] or None,
+        lw=1.2,
+    )
+    for patch in bars.patches:
+        patch.set_gid(f"bars:{label}")
+    if mark_zeros and filled:
+        zero = v == 0
+        pts = ax.scatter(
+            x[zero] + offset,
+            np.zeros(int(zero.sum())),
+            marker="x",
+            s=30,
+            color=COLORS["reference"],
+            zorder=4,
+            linewidths=1.5,
+        )
+        pts.set_gid(f"zeros:{label}")
+
+
 def plot_coef_comparison(
     coefs: Mapping[str, Any],
     *,
@@ -437,36 +490,9 @@ def plot_coef_comparison(
     names = _feature_names(feature_names, n_features)
     ax = get_axes(ax)
     k = len(vectors)
-    width = 0.8 / k
     x = np.arange(n_features)
     for i, (label, v) in enumerate(vectors.items()):
-        style = _method_style(label, i)
-        offset = (i - (k - 1) / 2) * width
-        filled = style is not METHOD_STYLES["true"]
-        bars = ax.bar(
-            x + offset,
-            v,
-            width,
-            label=label,
-            color=style["color"] if filled else "none",
-            edgecolor=style["color"],
-            hatch=style["hatch"] or None,
-            lw=1.2,
-        )
-        for patch in bars.patches:
-            patch.set_gid(f"bars:{label}")
-        if mark_zeros and filled:
-            zero = v == 0
-            pts = ax.scatter(
-                x[zero] + offset,
-                np.zeros(int(zero.sum())),
-                marker="x",
-                s=30,
-                color=COLORS["reference"],
-                zorder=4,
-                linewidths=1.5,
-            )
-            pts.set_gid(f"zeros:{label}")
+        _draw_method_bars(ax, x, v, label, i, k, mark_zeros)
     ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
     ax.set_xticks(x, names, rotation=45 if max(len(s) for s in names) > 3 else 0, fontsize="small")
     ax.set_xlabel("feature")
@@ -745,6 +771,41 @@ def _ellipse(
     return center + np.sqrt(2 * max(excess, 0.0)) * (circle / np.sqrt(vals)) @ vecs.T
 
 
+def _draw_loss_contours(
+    ax: Axes, gram: NDArray[np.float64], w_ols: NDArray[np.float64], lim: float, n_levels: int
+) -> None:
+    """Grey contours of the quadratic loss on ``[-lim, lim]²``, spaced by the contour through the origin."""
+    grid = np.linspace(-lim, lim, 201)
+    W1, W2 = np.meshgrid(grid, grid)
+    D = np.stack([W1 - w_ols[0], W2 - w_ols[1]], axis=-1)
+    Q = 0.5 * np.einsum("...i,ij,...j->...", D, gram, D)
+    q_edge = 0.5 * w_ols @ gram @ w_ols  # the contour through the origin
+    levels = q_edge * np.linspace(0.1, 1.6, n_levels) ** 2
+    ax.contour(W1, W2, Q, levels=levels, colors="#777777", linewidths=0.8)
+
+
+def _draw_region_and_contact(ax: Axes, boundary: NDArray[np.float64], ellipse: NDArray[np.float64]) -> None:
+    """Fill the penalty region (gid ``"region"``) and dash the loss contour that touches it (gid ``"contact"``)."""
+    (region,) = ax.fill(
+        boundary[:, 0],
+        boundary[:, 1],
+        facecolor=(*to_rgb(COLORS["train"]), 0.25),
+        edgecolor=COLORS["train"],
+        lw=1.5,
+        label="penalty region",
+    )
+    region.set_gid("region")
+    (contact,) = ax.plot(
+        ellipse[:, 0],
+        ellipse[:, 1],
+        color=COLORS["reference"],
+        linestyle="--",
+        lw=1.3,
+        label="loss contour at the solution",
+    )
+    contact.set_gid("contact")
+
+
 def plot_constraint_geometry(
     X: Any,
     y: Any,
@@ -757,13 +818,10 @@ def plot_constraint_geometry(
 ) -> Axes:
     r"""Draw the loss contours of a two-feature problem and the penalty region that the solution touches.
 
-    The loss is :math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2` (with the best
-    intercept). For a penalised solution ``coef`` the region is
-    :math:`\{w : P_\rho(w) \le P_\rho(\hat w)\}` with
-    :math:`P_\rho(w) = \rho\lVert w\rVert_1 + \frac{1-\rho}{2}\lVert w\rVert_2^2`:
-    the constrained problem with that budget has the same solution, where a
-    loss contour (dashed black, gid ``"contact"``) touches the region (gid
-    ``"region"``) at the orange point (gid ``"solution"``).
+    The loss is :math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2` (best intercept); the region is
+    :math:`\{w : P_\rho(w) \le P_\rho(\hat w)\}`, :math:`P_\rho(w) = \rho\lVert w\rVert_1 + \frac{1-\rho}{2}\lVert w\rVert_2^2`.
+    A loss contour (dashed black, gid ``"contact"``) touches the region (gid ``"region"``) at the
+    orange solution (gid ``"solution"``).
 
     Parameters
     ----------
@@ -797,39 +855,15 @@ def plot_constraint_geometry(
     if w.shape != (2,):
         raise ValueError(f"coef must have shape (2,), got {w.shape}")
     r = check_real(l1_ratio, "l1_ratio", low=0, high=1)
-    if isinstance(n_levels, bool) or not isinstance(n_levels, int) or not 1 <= n_levels <= 100:
-        raise ValueError(f"n_levels must be an integer in [1, 100], got {n_levels!r}")
+    n_levels = check_int(n_levels, "n_levels", low=1, high=100)
     gram, w_ols = _quadratic_loss(X_arr, y_arr)
     lim = 1.25 * float(np.max(np.abs(w_ols))) if limit is None else check_real(limit, "limit", low=0, low_open=True)
     ax = get_axes(ax)
-    grid = np.linspace(-lim, lim, 201)
-    W1, W2 = np.meshgrid(grid, grid)
-    D = np.stack([W1 - w_ols[0], W2 - w_ols[1]], axis=-1)
-    Q = 0.5 * np.einsum("...i,ij,...j->...", D, gram, D)
-    q_edge = 0.5 * w_ols @ gram @ w_ols  # the contour through the origin
-    levels = q_edge * np.linspace(0.1, 1.6, n_levels) ** 2
-    ax.contour(W1, W2, Q, levels=levels, colors="#777777", linewidths=0.8)
+    _draw_loss_contours(ax, gram, w_ols, lim, n_levels)
     t = r * np.abs(w).sum() + 0.5 * (1 - r) * (w @ w)
-    boundary = penalty_boundary(t, r)
-    (region,) = ax.fill(
-        boundary[:, 0],
-        boundary[:, 1],
-        facecolor=(*to_rgb(COLORS["train"]), 0.25),
-        edgecolor=COLORS["train"],
-        lw=1.5,
-        label="penalty region",
+    _draw_region_and_contact(
+        ax, penalty_boundary(t, r), _ellipse(gram, w_ols, 0.5 * float((w - w_ols) @ gram @ (w - w_ols)))
     )
-    region.set_gid("region")
-    ellipse = _ellipse(gram, w_ols, 0.5 * float((w - w_ols) @ gram @ (w - w_ols)))
-    (contact,) = ax.plot(
-        ellipse[:, 0],
-        ellipse[:, 1],
-        color=COLORS["reference"],
-        linestyle="--",
-        lw=1.3,
-        label="loss contour at the solution",
-    )
-    contact.set_gid("contact")
     ax.plot([w_ols[0]], [w_ols[1]], "P", color=COLORS["reference"], ms=9, label="least squares")
     (solution,) = ax.plot(
         [w[0]],

@@ -25,7 +25,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from .._validation import check_array, check_real, check_same_length
+from .._validation import check_array, check_bool, check_int, check_real, check_same_length
 from ..style import COLORS, LINESTYLES
 from ._axes import get_axes
 
@@ -67,10 +67,27 @@ def _method_style(name: str, i: int) -> tuple[str, Any, str]:
     return color, ls, name
 
 
-def _check_flag(value: Any, name: str) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"{name} must be True or False, got {value!r}")
-    return value
+def _draw_banded_background(ax: Axes, background: Any, levels: int, colorbar: bool, zlabel: str) -> None:
+    """Check ``(xs, ys, Z)`` and draw ``Z`` in ``levels`` equal-area quantile bands (gid ``"background"``)."""
+    if not isinstance(background, tuple | list) or len(background) != 3:
+        raise ValueError("background must be a tuple (xs, ys, Z)")
+    xs = check_array(background[0], "background xs", ndim=1, min_samples=2)
+    ys = check_array(background[1], "background ys", ndim=1, min_samples=2)
+    Z = check_array(background[2], "background Z", ndim=2)
+    if Z.shape != (ys.size, xs.size):
+        raise ValueError(f"background Z must have shape (len(ys), len(xs)) = {(ys.size, xs.size)}, got {Z.shape}")
+    from matplotlib.colors import BoundaryNorm
+
+    bounds = np.unique(np.quantile(Z, np.linspace(0.0, 1.0, levels + 1)))
+    norm = BoundaryNorm(bounds, 256) if bounds.size >= 2 else None
+    image = ax.imshow(
+        Z, origin="lower", extent=(float(xs[0]), float(xs[-1]), float(ys[0]), float(ys[-1])), aspect="auto",
+        cmap="cividis", norm=norm, interpolation="nearest",
+    )  # fmt: skip
+    image.set_gid("background")
+    if colorbar:
+        cbar = ax.figure.colorbar(image, ax=ax, format="%.3g")
+        cbar.set_label(zlabel)
 
 
 def plot_trials_2d(
@@ -127,30 +144,11 @@ def plot_trials_2d(
         raise ValueError(f"X must have shape (n_evals, 2), got {pts.shape}")
     values = check_array(y, "y", ndim=1)
     check_same_length(("X", pts), ("y", values))
-    if isinstance(levels, bool) or not isinstance(levels, int) or not 2 <= levels <= 100:
-        raise ValueError(f"levels must be an integer in [2, 100], got {levels!r}")
-    _check_flag(colorbar, "colorbar")
+    levels = check_int(levels, "levels", low=2, high=100)
+    check_bool(colorbar, "colorbar")
     ax = get_axes(ax)
     if background is not None:
-        if not isinstance(background, tuple | list) or len(background) != 3:
-            raise ValueError("background must be a tuple (xs, ys, Z)")
-        xs = check_array(background[0], "background xs", ndim=1, min_samples=2)
-        ys = check_array(background[1], "background ys", ndim=1, min_samples=2)
-        Z = check_array(background[2], "background Z", ndim=2)
-        if Z.shape != (ys.size, xs.size):
-            raise ValueError(f"background Z must have shape (len(ys), len(xs)) = {(ys.size, xs.size)}, got {Z.shape}")
-        from matplotlib.colors import BoundaryNorm
-
-        bounds = np.unique(np.quantile(Z, np.linspace(0.0, 1.0, levels + 1)))
-        norm = BoundaryNorm(bounds, 256) if bounds.size >= 2 else None
-        image = ax.imshow(
-            Z, origin="lower", extent=(float(xs[0]), float(xs[-1]), float(ys[0]), float(ys[-1])), aspect="auto",
-            cmap="cividis", norm=norm, interpolation="nearest",
-        )  # fmt: skip
-        image.set_gid("background")
-        if colorbar:
-            cbar = ax.figure.colorbar(image, ax=ax, format="%.3g")
-            cbar.set_label(zlabel)
+        _draw_banded_background(ax, background, levels, colorbar, zlabel)
     trials = ax.scatter(
         pts[:, 0], pts[:, 1], s=36, color=color, edgecolor="white", linewidth=0.8, zorder=3, label="trials"
     )
@@ -398,7 +396,7 @@ def plot_best_so_far(
     """
     if not isinstance(curves, Mapping) or not curves:
         raise ValueError("curves must be a non-empty mapping of method name to an (n_seeds, n_evals) array")
-    _check_flag(logy, "logy")
+    check_bool(logy, "logy")
     arrays = {}
     for name, values in curves.items():
         arr = check_array(values, f"curves[{name!r}]", ndim=2)
@@ -466,7 +464,7 @@ def plot_pruning(
         raise ValueError("curves must be a non-empty sequence of per-epoch values")
     if not isinstance(pruned, Sequence) or len(pruned) != len(curves):
         raise ValueError(f"pruned must hold one bool per curve ({len(curves)}), got {pruned!r}")
-    flags = [_check_flag(p, f"pruned[{i}]") for i, p in enumerate(pruned)]
+    flags = [check_bool(p, f"pruned[{i}]") for i, p in enumerate(pruned)]
     arrays = [check_array(c, f"curves[{i}]", ndim=1) for i, c in enumerate(curves)]
     finals = [a[-1] if not p else np.inf for a, p in zip(arrays, flags, strict=True)]
     best = int(np.argmin(finals)) if np.isfinite(min(finals)) else -1

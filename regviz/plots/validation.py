@@ -20,6 +20,54 @@ from ._axes import get_axes
 
 __all__ = ["plot_bias_variance", "plot_coef_norms", "plot_polynomial_fit", "plot_validation_curve"]
 
+_FIT_COLORS = [COLORS["highlight"], OKABE_ITO["bluish_green"], OKABE_ITO["reddish_purple"], OKABE_ITO["sky_blue"]]
+_FIT_STYLES: list[Any] = ["-", "--", "-.", (0, (1, 1))]
+
+
+def _check_increasing(values: np.ndarray, name: str) -> None:
+    if np.any(np.diff(values) <= 0):
+        raise ValueError(f"{name} must be strictly increasing")
+
+
+def _fit_curves(y_grid: Any, grid: np.ndarray, label: str | Sequence[str]) -> tuple[np.ndarray, list[str], bool]:
+    """Check ``y_grid`` and ``label``: the curves as rows, one label each, and whether ``y_grid`` was 1-D."""
+    curves = np.empty((0, grid.shape[0])) if y_grid is None else check_array(y_grid, "y_grid", ndim=(1, 2))
+    curves2d = curves[None, :] if curves.ndim == 1 else curves
+    if curves2d.shape[1] != grid.shape[0]:
+        raise ValueError(
+            f"y_grid must have {grid.shape[0]} values per curve (one per x_grid point), got shape {curves.shape}"
+        )
+    labels = ([label] if isinstance(label, str) else list(label)) if y_grid is not None else []
+    if len(labels) != curves2d.shape[0]:
+        raise ValueError(f"label must hold one label per curve ({curves2d.shape[0]}), got {len(labels)}")
+    return curves2d, labels, curves.ndim == 1
+
+
+def _draw_truth(ax: Axes, grid: np.ndarray, y_true: Any) -> None:
+    truth = check_array(y_true, "y_true", ndim=1)
+    check_same_length(("x_grid", grid), ("y_true", truth))
+    (line,) = ax.plot(
+        grid, truth, color=COLORS["reference"], linestyle=LINESTYLES["reference"], lw=1.5, label="true function"
+    )
+    line.set_gid("truth")
+
+
+def _draw_validation_points(ax: Axes, x_val: Any, y_val: Any) -> None:
+    xv = check_array(x_val, "x_val", ndim=1)
+    yv = check_array(y_val, "y_val", ndim=1)
+    check_same_length(("x_val", xv), ("y_val", yv))
+    ax.scatter(
+        xv,
+        yv,
+        s=22,
+        marker="s",
+        facecolor="none",
+        edgecolor=COLORS["validation"],
+        lw=1,
+        zorder=2,
+        label="validation",
+    )
+
 
 def plot_polynomial_fit(
     x: Any,
@@ -68,49 +116,20 @@ def plot_polynomial_fit(
     y_arr = check_array(y, "y", ndim=1)
     check_same_length(("x", x_arr), ("y", y_arr))
     grid = check_array(x_grid, "x_grid", ndim=1, min_samples=2)
-    if np.any(np.diff(grid) <= 0):
-        raise ValueError("x_grid must be strictly increasing")
-    curves = np.empty((0, grid.shape[0])) if y_grid is None else check_array(y_grid, "y_grid", ndim=(1, 2))
-    curves2d = curves[None, :] if curves.ndim == 1 else curves
-    if curves2d.shape[1] != grid.shape[0]:
-        raise ValueError(
-            f"y_grid must have {grid.shape[0]} values per curve (one per x_grid point), got shape {curves.shape}"
-        )
-    labels = ([label] if isinstance(label, str) else list(label)) if y_grid is not None else []
-    if len(labels) != curves2d.shape[0]:
-        raise ValueError(f"label must hold one label per curve ({curves2d.shape[0]}), got {len(labels)}")
+    _check_increasing(grid, "x_grid")
+    curves2d, labels, single = _fit_curves(y_grid, grid, label)
     if (x_val is None) != (y_val is None):
         raise ValueError("x_val and y_val must be given together (or both left None)")
     limits = check_limits(ylim, "ylim")
     ax = get_axes(ax)
     if y_true is not None:
-        truth = check_array(y_true, "y_true", ndim=1)
-        check_same_length(("x_grid", grid), ("y_true", truth))
-        (line,) = ax.plot(
-            grid, truth, color=COLORS["reference"], linestyle=LINESTYLES["reference"], lw=1.5, label="true function"
-        )
-        line.set_gid("truth")
+        _draw_truth(ax, grid, y_true)
     ax.scatter(x_arr, y_arr, s=28, color=COLORS["train"], edgecolor="white", zorder=3, label="train")
     if x_val is not None:
-        xv = check_array(x_val, "x_val", ndim=1)
-        yv = check_array(y_val, "y_val", ndim=1)
-        check_same_length(("x_val", xv), ("y_val", yv))
-        ax.scatter(
-            xv,
-            yv,
-            s=22,
-            marker="s",
-            facecolor="none",
-            edgecolor=COLORS["validation"],
-            lw=1,
-            zorder=2,
-            label="validation",
-        )
-    palette = [COLORS["highlight"], OKABE_ITO["bluish_green"], OKABE_ITO["reddish_purple"], OKABE_ITO["sky_blue"]]
-    styles = ["-", "--", "-.", (0, (1, 1))]
+        _draw_validation_points(ax, x_val, y_val)
     for k, (curve, text) in enumerate(zip(curves2d, labels, strict=True)):
-        (line,) = ax.plot(grid, curve, color=palette[k % 4], linestyle=styles[k % 4], label=text, zorder=4)
-        line.set_gid("fit" if curves.ndim == 1 else f"fit{k}")
+        (line,) = ax.plot(grid, curve, color=_FIT_COLORS[k % 4], linestyle=_FIT_STYLES[k % 4], label=text, zorder=4)
+        line.set_gid("fit" if single else f"fit{k}")
     if limits is not None:
         ax.set_ylim(*limits)
     ax.set_xlabel(r"$x$")
@@ -123,6 +142,25 @@ def _mean_band(values: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     if values.ndim == 1:
         return values, None
     return values.mean(axis=1), values.std(axis=1)
+
+
+def _draw_score_curve(ax: Axes, p: np.ndarray, scores: np.ndarray, role: str, text: str, logy: bool) -> None:
+    """One role's mean line (gid ``role``) and, for 2-D scores, its ±1 std band (kept > 0 on a log axis)."""
+    mean, std = _mean_band(scores)
+    (line,) = ax.plot(p, mean, color=COLORS[role], linestyle=LINESTYLES[role], label=text)
+    line.set_gid(role)
+    if std is not None:
+        low, high = mean - std, mean + std
+        if logy:
+            low = np.maximum(low, mean / 10)
+        ax.fill_between(p, low, high, color=COLORS[role], alpha=0.15, lw=0)
+
+
+def _log_x_axis(ax: Axes, p: np.ndarray) -> None:
+    ax.set_xscale("log")
+    if p[-1] / p[0] < 100:  # under two decades Matplotlib labels minor ticks too: label the values instead
+        ax.set_xticks(p, [f"{v:g}" for v in p])
+        ax.minorticks_off()
 
 
 def plot_validation_curve(
@@ -177,8 +215,7 @@ def plot_validation_curve(
     train = check_array(train_scores, "train_scores", ndim=(1, 2))
     val = check_array(val_scores, "val_scores", ndim=(1, 2))
     check_same_length(("params", p), ("train_scores", train), ("val_scores", val))
-    if np.any(np.diff(p) <= 0):
-        raise ValueError("params must be strictly increasing")
+    _check_increasing(p, "params")
     logx, logy = check_bool(logx, "logx"), check_bool(logy, "logy")
     if logx and np.any(p <= 0):
         raise ValueError("params must all be > 0 when logx=True")
@@ -186,29 +223,27 @@ def plot_validation_curve(
         raise ValueError("train_scores and val_scores must all be > 0 when logy=True")
     ax = get_axes(ax)
     for role, scores, text in (("train", train, train_label), ("validation", val, val_label)):
-        mean, std = _mean_band(scores)
-        (line,) = ax.plot(p, mean, color=COLORS[role], linestyle=LINESTYLES[role], label=text)
-        line.set_gid(role)
-        if std is not None:
-            low, high = mean - std, mean + std
-            if logy:
-                low = np.maximum(low, mean / 10)
-            ax.fill_between(p, low, high, color=COLORS[role], alpha=0.15, lw=0)
+        _draw_score_curve(ax, p, scores, role, text, logy)
     if current is not None:
         c = check_real(current, "current", low=float(p[0]), high=float(p[-1]))
         marker = ax.axvline(c, color=COLORS["highlight"], lw=2, zorder=1, label=current_label)
         marker.set_gid("marker")
     if logx:
-        ax.set_xscale("log")
-        if p[-1] / p[0] < 100:  # under two decades Matplotlib labels minor ticks too: label the values instead
-            ax.set_xticks(p, [f"{v:g}" for v in p])
-            ax.minorticks_off()
+        _log_x_axis(ax, p)
     if logy:
         ax.set_yscale("log")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.legend(loc="best", fontsize="small")
     return ax
+
+
+def _check_floor(bias2_floor: Any, p: np.ndarray) -> np.ndarray:
+    floor = check_array(bias2_floor, "bias2_floor", ndim=1)
+    check_same_length(("params", p), ("bias2_floor", floor))
+    if np.any(floor < 0):
+        raise ValueError("bias2_floor must be >= 0")
+    return floor
 
 
 def plot_bias_variance(
@@ -259,18 +294,12 @@ def plot_bias_variance(
     b2 = check_array(bias2, "bias2", ndim=1)
     var = check_array(variance, "variance", ndim=1)
     check_same_length(("params", p), ("bias2", b2), ("variance", var))
-    if np.any(np.diff(p) <= 0):
-        raise ValueError("params must be strictly increasing")
+    _check_increasing(p, "params")
     if np.any(b2 < 0) or np.any(var < 0):
         raise ValueError("bias2 and variance must be >= 0")
     logy = check_bool(logy, "logy")
     sigma2 = 0.0 if noise is None else check_real(noise, "noise", low=0)
-    floor = None
-    if bias2_floor is not None:
-        floor = check_array(bias2_floor, "bias2_floor", ndim=1)
-        check_same_length(("params", p), ("bias2_floor", floor))
-        if np.any(floor < 0):
-            raise ValueError("bias2_floor must be >= 0")
+    floor = None if bias2_floor is None else _check_floor(bias2_floor, p)
     ax = get_axes(ax)
     total = b2 + var + sigma2
     if floor is not None:
@@ -328,8 +357,7 @@ def plot_coef_norms(
     p = check_array(params, "params", ndim=1, min_samples=2)
     n = check_array(norms, "norms", ndim=1)
     check_same_length(("params", p), ("norms", n))
-    if np.any(np.diff(p) <= 0):
-        raise ValueError("params must be strictly increasing")
+    _check_increasing(p, "params")
     if np.any(n <= 0):
         raise ValueError("norms must all be > 0 (they are drawn on a log scale)")
     ax = get_axes(ax)
