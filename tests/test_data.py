@@ -236,5 +236,3 @@ def test_sha256_names_the_path_parameter(tmp_path: Path) -> None:
     for bad, why in ((tmp_path / "missing.gz", "no such file"), (tmp_path, "a folder"), (42, "a path to a file")):
         with pytest.raises(ValueError, match=rf"^path must .*{why}"):
             func(bad)  # type: ignore[operator]
-
-
