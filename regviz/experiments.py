@@ -1,17 +1,16 @@
-"""Experiments for the capstone (notebook 14): configurations over seeds, summaries, TensorBoard logs.
+"""Experiments for the capstone (notebook 14): configurations over seeds, TensorBoard logs.
 
 One training run is noisy: its seed fixes the initial weights, the order of the
 mini-batches and the dropout masks, and two seeds of the same configuration can
 differ by more than two configurations do. This module runs a configuration over
-several seeds and summarises the spread, so that comparisons are made on means
-with a margin, never on one lucky run.
+several seeds, so that comparisons are made on means with a margin, never on one
+lucky run.
 
 * :class:`RunConfig` — one training configuration (architecture, regularization,
   optimiser settings), validated when built.
-* :class:`ResidualBlock`, :func:`make_residual_mlp` — an MLP whose hidden layers
-  add their input back, ``y = x + f(x)``.
+* :class:`ResidualBlock` — a hidden layer that adds its input back, ``y = x + f(x)``
+  (``RunConfig(residual=True)`` stacks them).
 * :func:`make_model`, :func:`run_config`, :func:`run_seeds` — build and train.
-* :func:`summarize_seeds` — mean, standard deviation and range over seeds.
 * :class:`TensorBoardLogger`, :func:`read_scalars`, :func:`runs_dir` — log each
   run for TensorBoard and read the event files back.
 * :func:`predict_classes`, :func:`count_parameters` — small helpers.
@@ -35,7 +34,7 @@ import torch
 from numpy.typing import NDArray
 from torch import nn
 
-from ._validation import check_array, check_choice, check_int, check_real, check_seed
+from ._validation import SEED_MAX, check_bool, check_choice, check_int, check_real, check_seed
 from .models import INITS, init_weights, make_mlp
 from .train import History, fit, to_tensors
 
@@ -44,19 +43,15 @@ __all__ = [
     "ResidualBlock",
     "Run",
     "RunConfig",
-    "Scalars",
     "SeedRuns",
-    "SeedSummary",
     "TensorBoardLogger",
     "count_parameters",
     "make_model",
-    "make_residual_mlp",
     "predict_classes",
     "read_scalars",
     "run_config",
     "run_seeds",
     "runs_dir",
-    "summarize_seeds",
 ]
 
 RUNS_ENV_VAR = "REGVIZ_RUNS_DIR"
@@ -115,7 +110,7 @@ class ResidualBlock(nn.Module):
         return x + self.f(x)
 
 
-def make_residual_mlp(
+def _residual_mlp(
     n_inputs: int = 784,
     width: int = 128,
     n_blocks: int = 1,
@@ -156,7 +151,7 @@ def make_residual_mlp(
     --------
     >>> import torch
     >>> _ = torch.manual_seed(0)
-    >>> model = make_residual_mlp(784, 32, 2, 10)
+    >>> model = _residual_mlp(784, 32, 2, 10)
     >>> model(torch.zeros(5, 784)).shape
     torch.Size([5, 10])
 
@@ -216,7 +211,7 @@ class RunConfig:
     hidden : sequence of int, default=(128, 128)
         Width of each hidden layer, each ``>= 1``, at least one layer.
     residual : bool, default=False
-        Build :func:`make_residual_mlp` (all widths must then be equal; the
+        Build residual blocks (:class:`ResidualBlock`; all widths must then be equal; the
         first hidden layer is the stem, each further one a residual block)
         instead of :func:`regviz.models.make_mlp`. Same number of parameters,
         and, for the same seed and ``init``, the same initial weights.
@@ -263,8 +258,7 @@ class RunConfig:
             raise ValueError(f"hidden must be a non-empty sequence of layer widths such as (128, 128), got {hidden!r}")
         widths = tuple(check_int(h, f"hidden[{i}]", low=1) for i, h in enumerate(hidden))
         object.__setattr__(self, "hidden", widths)
-        if not isinstance(self.residual, bool):
-            raise ValueError(f"residual must be True or False, got {self.residual!r}")
+        object.__setattr__(self, "residual", check_bool(self.residual, "residual"))
         if self.residual and len(set(widths)) != 1:
             raise ValueError(f"hidden must have equal widths when residual=True (a block adds its input), got {widths}")
         for field in ("dropout", "input_dropout"):
@@ -349,7 +343,7 @@ def make_model(config: RunConfig, n_inputs: int = 784, n_outputs: int = 10, *, s
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         if config.residual:
-            model = make_residual_mlp(
+            model = _residual_mlp(
                 n_inputs,
                 config.hidden[0],
                 len(config.hidden) - 1,
@@ -514,7 +508,7 @@ class TensorBoardLogger:
 
 
 @dataclass(frozen=True)
-class Scalars:
+class _Scalars:
     """One TensorBoard scalar series read back from an event file.
 
     Attributes
@@ -529,7 +523,7 @@ class Scalars:
     values: NDArray[np.float64]
 
 
-def read_scalars(log_dir: str | os.PathLike[str]) -> dict[str, Scalars]:
+def read_scalars(log_dir: str | os.PathLike[str]) -> dict[str, _Scalars]:
     """Read every scalar series of one run folder back, with TensorBoard's own reader.
 
     Parameters
@@ -539,8 +533,8 @@ def read_scalars(log_dir: str | os.PathLike[str]) -> dict[str, Scalars]:
 
     Returns
     -------
-    dict of str to Scalars
-        One entry per tag, points in step order.
+    dict of str to _Scalars
+        One entry per tag, points in step order: ``.steps`` (int64) and ``.values`` (float64, stored as float32).
 
     Raises
     ------
@@ -560,7 +554,7 @@ def read_scalars(log_dir: str | os.PathLike[str]) -> dict[str, Scalars]:
     series = {}
     for tag in sorted(accumulator.Tags()["scalars"]):
         events = sorted(accumulator.Scalars(tag), key=lambda e: e.step)
-        series[tag] = Scalars(
+        series[tag] = _Scalars(
             steps=np.array([e.step for e in events], dtype=np.int64),
             values=np.array([e.value for e in events], dtype=np.float64),
         )
@@ -666,72 +660,39 @@ def run_config(
     model = make_model(config, X_tr.shape[1], _n_classes(y_tr, y_va), seed=seed)
     logger = TensorBoardLogger(log_dir) if log_dir is not None else None
     try:
-        history = fit(
-            model,
-            X_tr,
-            y_tr,
-            X_val=X_va,
-            y_val=y_va,
-            optimizer="sgd",
-            lr=config.lr,
-            momentum=config.momentum,
-            weight_decay=config.weight_decay,
-            n_epochs=config.n_epochs,
-            batch_size=config.batch_size,
-            seed=seed,
-            device=X_tr.device,
-            train_metrics=train_metrics,
-            callback=logger,
-        )
+        history = _fit_config(config, model, (X_tr, y_tr, X_va, y_va), seed, train_metrics, logger)
     finally:
         if logger is not None:
             logger.close()
     return Run(config, seed, history, model, Path(log_dir) if log_dir is not None else None)
 
 
-@dataclass(frozen=True)
-class SeedSummary:
-    """Mean and spread of a result over seeds (per epoch for curves).
-
-    Attributes
-    ----------
-    mean : ndarray
-    std : ndarray
-        Sample standard deviation (``ddof=1``).
-    low, high : ndarray
-        Smallest and largest value over the seeds.
-    n_seeds : int
-
-    """
-
-    mean: NDArray[np.float64]
-    std: NDArray[np.float64]
-    low: NDArray[np.float64]
-    high: NDArray[np.float64]
-    n_seeds: int
-
-
-def summarize_seeds(values: Any) -> SeedSummary:
-    """Summarise results over seeds: mean, sample standard deviation, range.
-
-    Parameters
-    ----------
-    values : array-like of shape (n_seeds,) or (n_seeds, n_epochs)
-        One value (or one curve) per seed, at least 2 seeds.
-
-    Returns
-    -------
-    SeedSummary
-        Arrays of shape () or (n_epochs,).
-
-    """
-    arr = check_array(values, "values", ndim=(1, 2), min_samples=2)
-    return SeedSummary(
-        mean=arr.mean(axis=0),
-        std=arr.std(axis=0, ddof=1),
-        low=arr.min(axis=0),
-        high=arr.max(axis=0),
-        n_seeds=arr.shape[0],
+def _fit_config(
+    config: RunConfig,
+    model: nn.Module,
+    data: tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor],
+    seed: int,
+    train_metrics: str,
+    logger: TensorBoardLogger | None,
+) -> History:
+    """:func:`regviz.train.fit` with the optimiser settings of ``config`` on tensors ``(X_tr, y_tr, X_va, y_va)``."""
+    X_tr, y_tr, X_va, y_va = data
+    return fit(
+        model,
+        X_tr,
+        y_tr,
+        X_val=X_va,
+        y_val=y_va,
+        optimizer="sgd",
+        lr=config.lr,
+        momentum=config.momentum,
+        weight_decay=config.weight_decay,
+        n_epochs=config.n_epochs,
+        batch_size=config.batch_size,
+        seed=seed,
+        device=X_tr.device,
+        train_metrics=train_metrics,
+        callback=logger,
     )
 
 
@@ -776,10 +737,6 @@ class SeedRuns:
         """The last epoch's value of one history entry, for every seed: shape (n_seeds,)."""
         return self.curves(key)[:, -1]
 
-    def summary(self, key: str) -> SeedSummary:
-        """:func:`summarize_seeds` of the curves of ``key``."""
-        return summarize_seeds(self.curves(key))
-
 
 def run_seeds(
     config: RunConfig,
@@ -823,7 +780,7 @@ def run_seeds(
     """
     if isinstance(seeds, str | bytes) or not hasattr(seeds, "__iter__"):
         raise ValueError(f"seeds must be an iterable of int seeds, got {type(seeds).__name__}")
-    seed_list = [check_int(s, "seeds[...]", low=0, high=2**32 - 1) for s in seeds]
+    seed_list = [check_int(s, "seeds[...]", low=0, high=SEED_MAX) for s in seeds]
     if len(seed_list) < 2 or len(set(seed_list)) != len(seed_list):
         raise ValueError(f"seeds must hold at least 2 distinct seeds, got {seed_list}")
     if log_root is not None and not isinstance(log_root, str | os.PathLike):

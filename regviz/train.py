@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -29,7 +29,7 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 
-from ._validation import check_choice, check_int, check_real, check_seed
+from ._validation import check_bool, check_callable, check_choice, check_int, check_real, check_seed
 from .device import get_device
 
 __all__ = ["History", "evaluate", "fit", "param_groups", "predict", "to_tensors"]
@@ -141,8 +141,7 @@ def predict(model: Any, X: Any, *, batch_size: int = 1024, device: Any = None, f
     """
     model = _check_module(model)
     batch_size = check_int(batch_size, "batch_size", low=1)
-    if not isinstance(flatten, bool):
-        raise ValueError(f"flatten must be True or False, got {flatten!r}")
+    check_bool(flatten, "flatten")
     dev = _resolve_device(device) if device is not None else _model_device(model)
     model.to(dev)
     X_t = _as_tensor(X, "X")
@@ -204,8 +203,7 @@ def to_tensors(
         anything but whole numbers ``>= 0``.
 
     """
-    if not isinstance(flatten, bool):
-        raise ValueError(f"flatten must be True or False, got {flatten!r}")
+    check_bool(flatten, "flatten")
     if not (isinstance(names, tuple) and len(names) == 2 and all(isinstance(n, str) and n for n in names)):
         raise ValueError(f"names must be a pair of non-empty strings, got {names!r}")
     return _tensors(X, y, _resolve_device(device), flatten, *names)
@@ -434,8 +432,8 @@ def evaluate(
     """
     model = _check_module(model)
     batch_size = check_int(batch_size, "batch_size", low=1)
-    if loss_fn is not None and not callable(loss_fn):
-        raise ValueError(f"loss_fn must be callable as loss_fn(logits, y) or None, got {type(loss_fn).__name__}")
+    if loss_fn is not None:
+        check_callable(loss_fn, "loss_fn")
     dev = _resolve_device(device) if device is not None else _model_device(model)
     model.to(dev)
     X_t, y_t = to_tensors(X, y, device=dev, flatten=flatten)
@@ -503,110 +501,133 @@ def fit(
 ) -> History:
     r"""Train a classifier with mini-batch gradient steps; return its per-epoch history.
 
-    Each step minimises, on a mini-batch :math:`B` of ``batch_size`` samples,
-
-    .. math::
-
-        \frac{1}{|B|}\sum_{i \in B} \ell(f(x_i), y_i) \;+\; \texttt{l1}\sum_{W} \lVert W \rVert_1
-
-    where the L1 sum runs over the weight matrices and kernels only, while
-    ``weight_decay`` is applied by the optimizer to those same weights (never to
-    biases or normalisation parameters, see :func:`param_groups`): for SGD and
-    Adam it adds ``weight_decay * w`` to the gradient (an L2 penalty
-    :math:`\tfrac{\lambda}{2}\lVert w\rVert^2`), for AdamW it shrinks the weights
-    directly (decoupled decay). The data are moved to ``device`` once; each
-    epoch visits them in a new order drawn from a ``torch.Generator`` seeded
-    with ``seed``, slicing batches on the device.
+    Each step minimises the mean loss of a batch plus ``l1`` times the L1 norm of the weight matrices and kernels;
+    ``weight_decay`` applies to those same weights only (:func:`param_groups`): an L2 penalty for SGD and Adam,
+    decoupled decay for AdamW. The data go to ``device`` once; each epoch visits them in an order drawn from a
+    generator seeded with ``seed``, which also seeds dropout inside this call (the caller's RNG state is restored).
 
     Parameters
     ----------
     model : torch.nn.Module
-        A classifier returning logits (see :func:`evaluate`); moved to ``device``
-        and trained in place. Build it after ``torch.manual_seed(...)``.
-    X_train : array-like or Tensor of shape (n_samples, ...)
-        Training inputs (NumPy or torch; images are flattened, see ``flatten``).
-    y_train : array-like or Tensor of shape (n_samples,)
-        Training labels.
+        Returns logits (no softmax); moved to ``device`` and trained in place.
+    X_train, y_train : array-like or Tensor of shape (n_samples, ...) and (n_samples,)
+        Training inputs (flattened if ``flatten``) and class labels.
     X_val, y_val : array-like or Tensor or None, default=None
         Validation data, both or neither; evaluated after every epoch.
     loss_fn : callable or None, default=None
-        ``loss_fn(logits, y)`` with mean reduction; ``nn.CrossEntropyLoss()``
-        (``nn.BCEWithLogitsLoss()`` for a single output) when None. These take
-        **logits**: do not put a softmax in the model.
+        ``loss_fn(logits, y)``, mean reduction; cross-entropy (BCE with logits for one output) when None.
     optimizer : {"sgd", "adam", "adamw"} or callable, default="sgd"
-        A name, or ``optimizer(params)`` returning a ``torch.optim.Optimizer``
-        (it then sets its own learning rate; ``lr`` and ``momentum`` are not
-        used, and ``params`` are :func:`param_groups` when ``weight_decay > 0``).
-    lr : float, default=0.1
-        Learning rate, ``> 0``.
-    momentum : float, default=0.0
-        SGD momentum, in [0, 1).
-    weight_decay : float, default=0.0
-        Decay of the weights, ``>= 0``; with ``"sgd"`` and ``"adamw"`` also
-        ``< 1 / lr`` (each step multiplies the weights by ``1 - lr * weight_decay``,
-        which must stay positive).
-    l1 : float, default=0.0
-        Weight of the L1 penalty added to the loss, ``>= 0``.
-    n_epochs : int, default=10
-        Maximum number of passes over the training data, ``>= 1``.
-    batch_size : int, default=64
-        Samples per step, ``>= 1`` (the last batch of an epoch may be smaller).
+        Or ``optimizer(params)`` returning a ``torch.optim.Optimizer`` (``lr`` and ``momentum`` then unused).
+    lr, momentum, weight_decay, l1 : float, default=0.1, 0.0, 0.0, 0.0
+        ``lr > 0``; SGD ``momentum`` in [0, 1); ``weight_decay >= 0`` (``< 1 / lr`` for SGD, AdamW); ``l1 >= 0``.
+    n_epochs, batch_size : int, default=10, 64
+        Most passes over the data and samples per step, ``>= 1`` (the last batch may be smaller).
     seed : int or None, default=None
-        ``None`` means the course seed ``regviz.device.seed()`` (shifted by ``REGVIZ_SEED_OFFSET``).
-        Seeds the order of the samples and, inside this call only, PyTorch's
-        global generator (dropout masks); the caller's generator state is
-        restored afterwards. In ``[0, 2**32 - 1]``.
+        In ``[0, 2**32 - 1]``; None: the course seed ``regviz.device.seed()``.
     device : str, torch.device or None, default=None
-        Where to train; :func:`regviz.device.get_device` (CUDA, then MPS, then
-        the CPU) when None.
-    patience : int or None, default=None
-        Stop after this many epochs (``>= 1``) without a ``val_loss`` lower than
-        the best by more than ``min_delta``; needs validation data. None: no early stopping.
-    min_delta : float, default=0.0
-        Smallest decrease of ``val_loss`` that counts as an improvement, ``>= 0``.
-    restore_best : bool, default=True
-        With ``patience``, load the weights of the best epoch back into
-        ``model`` when training ends (copies of its ``state_dict``).
+        Where to train; :func:`regviz.device.get_device` when None.
+    patience, min_delta, restore_best : int or None, float, bool, default=None, 0.0, True
+        Stop after ``patience >= 1`` epochs without ``val_loss`` dropping by more than ``min_delta >= 0``
+        (needs validation data); ``restore_best`` then loads the best epoch's weights back.
     train_metrics : {"running", "eval"}, default="running"
-        ``"running"``: ``train_loss``/``train_acc`` average the mini-batch values
-        over the epoch, in training mode (cheap; what most loops print).
-        ``"eval"``: recompute them on the whole training set in evaluation mode
-        after each epoch (comparable with ``val_loss`` when the model uses
-        dropout or batch normalisation; costs one more forward pass).
-    flatten : bool, default=True
-        Flatten inputs with more than two dimensions, as in :func:`to_tensors`.
-    progress : bool, default=False
-        Show a ``tqdm.auto`` progress bar over the epochs.
+        Training loss and accuracy averaged over the epoch's batches in training mode, or recomputed on the
+        whole training set in evaluation mode (comparable with ``val_loss`` under dropout or batch norm).
+    flatten, progress : bool, default=True, False
+        Flatten inputs of more than two dimensions (:func:`to_tensors`); show a ``tqdm`` bar.
     callback : callable or None, default=None
-        ``callback(epoch, history)`` after each epoch (1-based ``epoch``, the
-        :class:`History` so far); returning True stops training.
+        ``callback(epoch, history_so_far)`` after each epoch (1-based); returning True stops training.
 
     Returns
     -------
     History
-        Per-epoch losses and accuracies, the best epoch, whether it stopped early.
-        ``train_loss`` is the data loss only (without the L1 penalty).
+        Per-epoch losses (without the L1 term) and accuracies, the best epoch, whether it stopped early.
 
     Raises
     ------
     ValueError
-        If an argument is out of its range, the data disagree in length, or
-        only one of ``X_val``, ``y_val`` is given.
-
-    Examples
-    --------
-    >>> import torch
-    >>> from torch import nn
-    >>> X = torch.randn(64, 2)
-    >>> y = (X[:, 0] > 0).long()
-    >>> _ = torch.manual_seed(0)
-    >>> model = nn.Linear(2, 2)
-    >>> history = fit(model, X, y, n_epochs=3, device="cpu")
-    >>> len(history.train_loss)
-    3
+        If an argument is out of range, the data disagree, or only one of ``X_val``, ``y_val`` is given.
 
     """
-    model = _check_module(model)
+    settings = _check_settings(**locals())  # every argument of fit, checked in one place
+    dev = _resolve_device(device)
+    data = _fit_data(model, X_train, y_train, X_val, y_val, dev, flatten)
+    opt = _make_optimizer(optimizer, model, settings.lr, settings.momentum, settings.weight_decay)
+    return _train(model, data, opt, settings, dev, progress)
+
+
+def _train(
+    model: nn.Module, data: _FitData, opt: torch.optim.Optimizer, settings: _Settings, dev: torch.device, progress: bool
+) -> History:
+    """The epochs of :func:`fit`, on checked arguments; the global RNG is forked and seeded for dropout."""
+    penalised = [p for p in model.parameters() if p.requires_grad and p.ndim >= 2] if settings.l1 > 0 else []
+    generator = torch.Generator().manual_seed(settings.seed)
+    record = _Record()
+    loss_fn = settings.loss_fn  # the default loss is chosen on the first batch, once
+    stopped_early = False
+    with _rng_fork(dev):
+        torch.manual_seed(settings.seed)
+        bar = tqdm(range(1, settings.n_epochs + 1), desc="epochs", unit="epoch", disable=not progress, leave=True)
+        for epoch in bar:
+            order = torch.randperm(len(data.X_tr), generator=generator).to(dev)
+            loss_fn = _train_epoch(model, opt, data, order, loss_fn, penalised, settings, record)
+            record.validate(model, data, epoch, settings)
+            if progress:
+                bar.set_postfix(record.postfix())
+            if _should_stop(epoch, record, settings):
+                stopped_early = True
+                break
+        bar.close()
+    if record.best_state is not None:
+        model.load_state_dict(record.best_state)
+    return record.history(stopped_early)
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """The checked scalar arguments of :func:`fit`."""
+
+    lr: float
+    momentum: float
+    weight_decay: float
+    l1: float
+    n_epochs: int
+    batch_size: int
+    seed: int
+    patience: int | None
+    min_delta: float
+    restore_best: bool
+    train_metrics: str
+    loss_fn: Callable[..., torch.Tensor] | None
+    callback: Callable[[int, History], bool | None] | None
+
+
+def _check_settings(
+    model: Any,
+    X_train: Any,
+    y_train: Any,
+    *,
+    X_val: Any,
+    y_val: Any,
+    loss_fn: Any,
+    optimizer: Any,
+    lr: Any,
+    momentum: Any,
+    weight_decay: Any,
+    l1: Any,
+    n_epochs: Any,
+    batch_size: Any,
+    seed: Any,
+    device: Any,
+    patience: Any,
+    min_delta: Any,
+    restore_best: Any,
+    train_metrics: Any,
+    flatten: Any,
+    progress: Any,
+    callback: Any,
+) -> _Settings:
+    """Check every argument of :func:`fit` but the data and the device; raise ``ValueError`` on the first bad one."""
+    _check_module(model)
     lr = check_real(lr, "lr", low=0, low_open=True)
     momentum = check_real(momentum, "momentum", low=0, high=1, high_open=True)
     weight_decay = check_real(weight_decay, "weight_decay", low=0)
@@ -619,14 +640,11 @@ def fit(
     min_delta = check_real(min_delta, "min_delta", low=0)
     check_choice(train_metrics, "train_metrics", _TRAIN_METRICS)
     for flag, name in ((restore_best, "restore_best"), (progress, "progress"), (flatten, "flatten")):
-        if not isinstance(flag, bool):
-            raise ValueError(f"{name} must be True or False, got {flag!r}")
-    if loss_fn is not None and not callable(loss_fn):
-        raise ValueError(f"loss_fn must be callable as loss_fn(logits, y) or None, got {type(loss_fn).__name__}")
-    if callback is not None and not callable(callback):
-        raise ValueError(
-            f"callback must be callable as callback(epoch, history) or None, got {type(callback).__name__}"
-        )
+        check_bool(flag, name)
+    if loss_fn is not None:
+        check_callable(loss_fn, "loss_fn")
+    if callback is not None:
+        check_callable(callback, "callback")
     if (X_val is None) != (y_val is None):
         raise ValueError("X_val and y_val must be given together (or both left None)")
     if patience is not None and X_val is None:
@@ -636,11 +654,40 @@ def fit(
             f"weight_decay must be < 1 / lr = {1 / lr:g} with optimizer={optimizer!r} (each step multiplies the "
             f"weights by 1 - lr * weight_decay = {1 - lr * weight_decay:g}), got weight_decay={weight_decay:g}"
         )
+    return _Settings(
+        lr,
+        momentum,
+        weight_decay,
+        l1,
+        n_epochs,
+        batch_size,
+        seed,
+        patience,
+        min_delta,
+        restore_best,
+        train_metrics,
+        loss_fn,
+        callback,
+    )
 
-    dev = _resolve_device(device)
+
+@dataclass(frozen=True)
+class _FitData:
+    """Training (and validation) tensors on the training device."""
+
+    X_tr: torch.Tensor
+    y_tr: torch.Tensor
+    X_va: torch.Tensor | None
+    y_va: torch.Tensor | None
+
+
+def _fit_data(
+    model: nn.Module, X_train: Any, y_train: Any, X_val: Any, y_val: Any, dev: torch.device, flatten: bool
+) -> _FitData:
+    """Move the data to ``dev`` once, move the model there, and check that both fit the model."""
     X_tr, y_tr = _tensors(X_train, y_train, dev, flatten, "X_train", "y_train")
-    has_val = X_val is not None
-    if has_val:
+    X_va = y_va = None
+    if X_val is not None:
         X_va, y_va = _tensors(X_val, y_val, dev, flatten, "X_val", "y_val")
         if X_va.shape[1:] != X_tr.shape[1:]:
             raise ValueError(
@@ -648,78 +695,101 @@ def fit(
             )
     model.to(dev)
     _check_fits(model, X_tr, y_tr, "X_train", "y_train")
-    if has_val:
+    if X_va is not None and y_va is not None:
         _check_fits(model, X_va, y_va, "X_val", "y_val")
-    opt = _make_optimizer(optimizer, model, lr, momentum, weight_decay)
-    penalised = [p for p in model.parameters() if p.requires_grad and p.ndim >= 2] if l1 > 0 else []
+    return _FitData(X_tr, y_tr, X_va, y_va)
 
-    n = len(X_tr)
-    generator = torch.Generator().manual_seed(seed)
-    train_loss: list[float] = []
-    train_acc: list[float] = []
-    val_loss: list[float] = []
-    val_acc: list[float] = []
-    best_loss = math.inf
-    best_epoch = 0
+
+@dataclass
+class _Record:
+    """What :func:`fit` has measured so far, and the best validation epoch (mutable, one per call)."""
+
+    train_loss: list[float] = field(default_factory=list)
+    train_acc: list[float] = field(default_factory=list)
+    val_loss: list[float] = field(default_factory=list)
+    val_acc: list[float] = field(default_factory=list)
+    best_loss: float = math.inf
+    best_epoch: int = 0
     best_state: dict[str, torch.Tensor] | None = None
-    stopped_early = False
 
-    fn = loss_fn
-    with _rng_fork(dev):
-        torch.manual_seed(seed)
-        bar = tqdm(range(1, n_epochs + 1), desc="epochs", unit="epoch", disable=not progress, leave=True)
-        for epoch in bar:
-            model.train()
-            order = torch.randperm(n, generator=generator).to(dev)
-            X_epoch, y_epoch = X_tr[order], y_tr[order]  # one gather per epoch; batches are then views
-            batch_losses: list[torch.Tensor] = []
-            batch_outputs: list[torch.Tensor] = []
-            for start in range(0, n, batch_size):
-                xb, yb = X_epoch[start : start + batch_size], y_epoch[start : start + batch_size]
-                outputs = model(xb)
-                if fn is None:
-                    fn = _default_loss(outputs)
-                loss = _loss(outputs, yb, fn)
-                objective = loss + l1 * sum(p.abs().sum() for p in penalised) if penalised else loss
-                opt.zero_grad(set_to_none=True)
-                objective.backward()
-                opt.step()
-                batch_losses.append(loss.detach())
-                batch_outputs.append(outputs.detach())
-            if train_metrics == "eval":
-                epoch_loss, epoch_acc = _evaluate_tensors(model, X_tr, y_tr, loss_fn, 1024)
-            else:
-                sizes = torch.tensor([len(o) for o in batch_outputs], dtype=torch.float64, device=dev)
-                epoch_loss = float(torch.stack(batch_losses).double() @ sizes) / n
-                epoch_acc = int(_n_correct(torch.cat(batch_outputs), y_epoch)) / n
-            train_loss.append(epoch_loss)
-            train_acc.append(epoch_acc)
-            if has_val:
-                v_loss, v_acc = _evaluate_tensors(model, X_va, y_va, loss_fn, 1024)
-                val_loss.append(v_loss)
-                val_acc.append(v_acc)
-                if v_loss < best_loss - min_delta:
-                    best_loss, best_epoch = v_loss, epoch
-                    if patience is not None and restore_best:
-                        best_state = copy.deepcopy(model.state_dict())
-            else:
-                best_epoch = epoch
-            if progress:
-                postfix = {"loss": f"{epoch_loss:.4f}"}
-                if has_val:
-                    postfix["val_loss"] = f"{val_loss[-1]:.4f}"
-                bar.set_postfix(postfix)
-            if callback is not None:
-                so_far = History(
-                    list(train_loss), list(train_acc), list(val_loss), list(val_acc), max(best_epoch, 1), False
-                )
-                if callback(epoch, so_far) is True and epoch < n_epochs:
-                    stopped_early = True
-                    break
-            if patience is not None and epoch - max(best_epoch, 1) >= patience and epoch < n_epochs:
-                stopped_early = True
-                break
-        bar.close()
-    if best_state is not None:
-        model.load_state_dict(best_state)
-    return History(list(train_loss), list(train_acc), list(val_loss), list(val_acc), max(best_epoch, 1), stopped_early)
+    def history(self, stopped_early: bool) -> History:
+        """A :class:`History` holding copies of the lists."""
+        return History(
+            list(self.train_loss),
+            list(self.train_acc),
+            list(self.val_loss),
+            list(self.val_acc),
+            max(self.best_epoch, 1),
+            stopped_early,
+        )
+
+    def validate(self, model: nn.Module, data: _FitData, epoch: int, settings: _Settings) -> None:
+        """Evaluate on the validation data (if any) and remember the best epoch (and its weights)."""
+        if data.X_va is None or data.y_va is None:
+            self.best_epoch = epoch
+            return
+        v_loss, v_acc = _evaluate_tensors(model, data.X_va, data.y_va, settings.loss_fn, 1024)
+        self.val_loss.append(v_loss)
+        self.val_acc.append(v_acc)
+        if v_loss < self.best_loss - settings.min_delta:
+            self.best_loss, self.best_epoch = v_loss, epoch
+            if settings.patience is not None and settings.restore_best:
+                self.best_state = copy.deepcopy(model.state_dict())
+
+    def postfix(self) -> dict[str, str]:
+        """The progress bar's text: the last training (and validation) loss."""
+        postfix = {"loss": f"{self.train_loss[-1]:.4f}"}
+        if self.val_loss:
+            postfix["val_loss"] = f"{self.val_loss[-1]:.4f}"
+        return postfix
+
+
+def _train_epoch(
+    model: nn.Module,
+    opt: torch.optim.Optimizer,
+    data: _FitData,
+    order: torch.Tensor,
+    loss_fn: Callable[..., torch.Tensor] | None,
+    penalised: list[nn.Parameter],
+    settings: _Settings,
+    record: _Record,
+) -> Callable[..., torch.Tensor] | None:
+    """One pass over the training data in ``order``; append its training loss and accuracy to ``record``.
+
+    Returns the loss function used (the default one is chosen on the first batch of the first epoch).
+    """
+    model.train()
+    n, batch_size, l1 = len(data.X_tr), settings.batch_size, settings.l1
+    X_epoch, y_epoch = data.X_tr[order], data.y_tr[order]  # one gather per epoch; batches are then views
+    batch_losses: list[torch.Tensor] = []
+    batch_outputs: list[torch.Tensor] = []
+    for start in range(0, n, batch_size):
+        xb, yb = X_epoch[start : start + batch_size], y_epoch[start : start + batch_size]
+        outputs = model(xb)
+        if loss_fn is None:
+            loss_fn = _default_loss(outputs)
+        loss = _loss(outputs, yb, loss_fn)
+        objective = loss + l1 * sum(p.abs().sum() for p in penalised) if penalised else loss
+        opt.zero_grad(set_to_none=True)
+        objective.backward()
+        opt.step()
+        batch_losses.append(loss.detach())
+        batch_outputs.append(outputs.detach())
+    if settings.train_metrics == "eval":
+        epoch_loss, epoch_acc = _evaluate_tensors(model, data.X_tr, data.y_tr, settings.loss_fn, 1024)
+    else:
+        sizes = torch.tensor([len(o) for o in batch_outputs], dtype=torch.float64, device=data.X_tr.device)
+        epoch_loss = float(torch.stack(batch_losses).double() @ sizes) / n
+        epoch_acc = int(_n_correct(torch.cat(batch_outputs), y_epoch)) / n
+    record.train_loss.append(epoch_loss)
+    record.train_acc.append(epoch_acc)
+    return loss_fn
+
+
+def _should_stop(epoch: int, record: _Record, settings: _Settings) -> bool:
+    """Whether the callback asks to stop, or ``patience`` epochs passed without improvement (never at the last)."""
+    callback = settings.callback
+    if callback is not None and callback(epoch, record.history(False)) is True and epoch < settings.n_epochs:
+        return True
+    patience = settings.patience
+    return patience is not None and epoch - max(record.best_epoch, 1) >= patience and epoch < settings.n_epochs

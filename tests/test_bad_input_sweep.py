@@ -96,11 +96,6 @@ LEGITIMATE: dict[tuple[str, str, str], str] = {
     ("regviz.search.to_log_uniform", "u", "an empty array"): "an elementwise map of no values",
     ("regviz.search.to_log_uniform", "u", "an array of the wrong dimension"): "an elementwise map keeps any shape",
     ("regviz.plots.plot_polynomial_fit", "y_grid", "None"): "documented: None draws the data without a curve",
-    (
-        "regviz.experiments.summarize_seeds",
-        "values",
-        "an array of the wrong dimension",
-    ): "1-D and 2-D are both documented",
     ("regviz.search.halving_schedule", "n_candidates", "a huge size"): "arithmetic on the counts, nothing allocated",
     ("regviz.plots.plot_weight_histogram", "weights", "an array of the wrong dimension"): "any shape, flattened",
     ("regviz.optim.optimizer_run", "path", "an array with NaN"): "a diverging run overflows: those iterates are hidden",

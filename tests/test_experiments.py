@@ -27,14 +27,13 @@ from regviz.experiments import (
     TensorBoardLogger,
     count_parameters,
     make_model,
-    make_residual_mlp,
     predict_classes,
     read_scalars,
     run_config,
     run_seeds,
     runs_dir,
-    summarize_seeds,
 )
+from regviz.experiments import _residual_mlp as residual_mlp  # private: built by RunConfig(residual=True)
 from regviz.models import make_mlp
 from regviz.style import LINESTYLES
 from regviz.train import History, evaluate
@@ -137,7 +136,7 @@ def test_residual_block_validates() -> None:
 
 @pytest.mark.parametrize("n_blocks", [0, 1, 3])
 def test_residual_mlp_has_the_parameters_of_the_plain_mlp(n_blocks: int) -> None:
-    residual = make_residual_mlp(20, 16, n_blocks, 4)
+    residual = residual_mlp(20, 16, n_blocks, 4)
     plain = make_mlp(20, (16,) * (n_blocks + 1), 4)
     assert count_parameters(residual) == count_parameters(plain)
     assert sum(isinstance(m, ResidualBlock) for m in residual.modules()) == n_blocks
@@ -148,17 +147,17 @@ def test_residual_mlp_without_blocks_is_the_plain_mlp() -> None:
     torch.manual_seed(3)
     plain = make_mlp(12, (8,), 3)
     torch.manual_seed(3)
-    residual = make_residual_mlp(12, 8, 0, 3)
+    residual = residual_mlp(12, 8, 0, 3)
     x = torch.randn(5, 12)
     assert torch.equal(plain(x), residual(x))
 
 
 def test_residual_mlp_validates_and_places_dropout() -> None:
     with pytest.raises(ValueError, match=r"n_blocks must be an integer in \[0, inf\)"):
-        make_residual_mlp(10, 4, -1, 2)
+        residual_mlp(10, 4, -1, 2)
     with pytest.raises(ValueError, match=r"input_dropout must be in \[0, 1\)"):
-        make_residual_mlp(10, 4, 1, 2, input_dropout=1.5)
-    model = make_residual_mlp(10, 4, 2, 2, dropout=0.3, input_dropout=0.2)
+        residual_mlp(10, 4, 1, 2, input_dropout=1.5)
+    model = residual_mlp(10, 4, 2, 2, dropout=0.3, input_dropout=0.2)
     assert isinstance(model[0], nn.Dropout) and model[0].p == 0.2
     assert sum(isinstance(m, nn.Dropout) and m.p == 0.3 for m in model.modules()) == 3  # two blocks + before the head
 
@@ -247,7 +246,7 @@ def test_run_config_measures_training_metrics_in_eval_mode_by_default(tmp_path: 
         run_seeds(config, X, y, X, y, seeds=[0, 1], train_metrics="batch")
 
 
-def test_run_seeds_and_summaries(tmp_path: Path) -> None:
+def test_run_seeds_curves_and_finals(tmp_path: Path) -> None:
     X, y = blobs()
     runs = run_seeds(TINY, X[:60], y[:60], X[60:], y[60:], seeds=[0, 1, 2], log_root=tmp_path, device=CPU)
     assert runs.seeds == [0, 1, 2]
@@ -255,30 +254,12 @@ def test_run_seeds_and_summaries(tmp_path: Path) -> None:
     curves = runs.curves("val_acc")
     assert curves.shape == (3, TINY.n_epochs)
     np.testing.assert_array_equal(runs.final("train_loss"), [r.history.train_loss[-1] for r in runs.runs])
-    summary = runs.summary("val_loss")
-    np.testing.assert_allclose(summary.mean, runs.curves("val_loss").mean(axis=0))
     with pytest.raises(ValueError, match="key must be one of"):
         runs.curves("accuracy")
     with pytest.raises(ValueError, match="at least 2 distinct seeds"):
         run_seeds(TINY, X, y, X, y, seeds=[0])
     with pytest.raises(ValueError, match="at least 2 distinct seeds"):
         run_seeds(TINY, X, y, X, y, seeds=[1, 1])
-
-
-def test_summarize_seeds() -> None:
-    values = np.array([[1.0, 2.0], [3.0, 2.0], [5.0, 5.0]])
-    s = summarize_seeds(values)
-    np.testing.assert_allclose(s.mean, [3.0, 3.0])
-    np.testing.assert_allclose(s.std, [2.0, np.sqrt(3.0)])  # sample standard deviation, ddof=1
-    np.testing.assert_array_equal(s.low, [1.0, 2.0])
-    np.testing.assert_array_equal(s.high, [5.0, 5.0])
-    assert s.n_seeds == 3
-    scalar = summarize_seeds([0.9, 0.92])
-    assert scalar.mean == pytest.approx(0.91) and scalar.std == pytest.approx(np.std([0.9, 0.92], ddof=1))
-    with pytest.raises(ValueError, match="at least 2 sample"):
-        summarize_seeds([0.9])
-    with pytest.raises(ValueError, match="finite"):
-        summarize_seeds([0.9, np.nan])
 
 
 def test_predict_classes_uses_eval_mode_and_restores_it() -> None:
