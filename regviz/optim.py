@@ -29,11 +29,6 @@ from ._validation import check_array, check_choice, check_int, check_seed
 from .search import SEARCH_METHODS, TEST_FUNCTION_MINIMA, TEST_FUNCTIONS, SearchTrace, run_search
 
 __all__ = [
-    "LossCurves",
-    "OptimizerRun",
-    "RateMap",
-    "SearchComparison",
-    "SearchSnapshot",
     "compare_searches",
     "loss_curves",
     "optimizer_run",
