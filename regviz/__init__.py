@@ -18,7 +18,7 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-_SUBMODULES = ("checks", "data", "device", "plots", "style", "widgets")
+_SUBMODULES = ("checks", "data", "device", "plots", "style", "tinymlp", "widgets")
 
 __all__ = ["__version__", *_SUBMODULES]
 
