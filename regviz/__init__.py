@@ -31,6 +31,7 @@ _SUBMODULES = (
     "search",
     "search_worker",
     "style",
+    "tinymlp",
     "train",
     "widgets",
 )

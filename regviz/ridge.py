@@ -37,6 +37,7 @@ from numpy.typing import NDArray
 from ._validation import check_array, check_int, check_real, check_same_length
 
 __all__ = [
+    "PolynomialFits",
     "RidgeFit",
     "RidgePath",
     "RidgeSVD",
@@ -44,6 +45,7 @@ __all__ = [
     "check_alphas",
     "effective_dof",
     "polynomial_design",
+    "polynomial_fits",
     "ridge_fit",
     "ridge_path",
     "shrinkage_factors",
@@ -399,3 +401,76 @@ def effective_dof(X: Any, alpha: float, *, fit_intercept: bool = True) -> float:
 
     """
     return float(shrinkage_factors(X, alpha, fit_intercept=fit_intercept).sum())
+
+
+# --------------------------------------------------------------------------- least squares by degree (alpha = 0)
+
+
+@dataclass(frozen=True)
+class PolynomialFits:
+    """Least-squares polynomials of every degree from 0 up, and their errors (see :func:`polynomial_fits`).
+
+    Attributes
+    ----------
+    degrees : ndarray of shape (n_degrees,)
+        ``0, 1, ..., max_degree``.
+    x_plot : ndarray of shape (300,)
+        Where the curves are evaluated: 300 points across the training and validation inputs.
+    curves : ndarray of shape (n_degrees, 300)
+        Each fit at ``x_plot``.
+    train_mse, val_mse : ndarray of shape (n_degrees,)
+        Mean squared error of each fit on the training and on the validation data.
+    norms : ndarray of shape (n_degrees,)
+        Euclidean norm of each fit's coefficients in the plain basis ``w_1 x + ... + w_d x^d`` (constant excluded).
+
+    """
+
+    degrees: NDArray[np.int64]
+    x_plot: NDArray[np.float64]
+    curves: NDArray[np.float64]
+    train_mse: NDArray[np.float64]
+    val_mse: NDArray[np.float64]
+    norms: NDArray[np.float64]
+
+
+def polynomial_fits(x_train: Any, y_train: Any, x_val: Any, y_val: Any, *, max_degree: int = 15) -> PolynomialFits:
+    """Fit a least-squares polynomial of each degree 0 to ``max_degree``; read its curve and its errors.
+
+    Each fit is ``numpy.polynomial.Polynomial.fit``, which rescales ``x`` to [-1, 1] for a well-conditioned
+    solve (ridge with ``alpha = 0``, without an SVD path: every degree is its own design).
+
+    Parameters
+    ----------
+    x_train, y_train : array-like of shape (n_train,)
+        Training data; more than ``max_degree`` distinct values of ``x_train`` (so every fit is determined).
+    x_val, y_val : array-like of shape (n_val,)
+        Validation data.
+    max_degree : int, default=15
+        Largest degree, in ``[1, n_train - 1]``.
+
+    Returns
+    -------
+    PolynomialFits
+        The curves, errors and coefficient norms, one per degree.
+
+    """
+    xt = check_array(x_train, "x_train", ndim=1)
+    yt = check_array(y_train, "y_train", ndim=1)
+    xv = check_array(x_val, "x_val", ndim=1)
+    yv = check_array(y_val, "y_val", ndim=1)
+    check_same_length(("x_train", xt), ("y_train", yt))
+    check_same_length(("x_val", xv), ("y_val", yv))
+    max_degree = check_int(max_degree, "max_degree", low=1, high=len(xt) - 1)
+    if len(np.unique(xt)) <= max_degree:
+        raise ValueError(
+            f"x_train must hold more than max_degree={max_degree} distinct values, got {len(np.unique(xt))}"
+        )
+    degrees = np.arange(max_degree + 1)
+    x_all = np.r_[xt, xv]
+    x_plot = np.linspace(x_all.min(), x_all.max(), 300)
+    fits = [np.polynomial.Polynomial.fit(xt, yt, int(d)) for d in degrees]
+    curves = np.array([fit(x_plot) for fit in fits])
+    train_mse = np.array([np.mean((fit(xt) - yt) ** 2) for fit in fits])
+    val_mse = np.array([np.mean((fit(xv) - yv) ** 2) for fit in fits])
+    norms = np.array([np.linalg.norm(fit.convert().coef[1:]) for fit in fits])
+    return PolynomialFits(degrees, x_plot, curves, train_mse, val_mse, norms)

@@ -275,7 +275,20 @@ BASELINES: dict[str, Callable[[], dict[str, Any]]] = {
     "regviz.widgets.geometry_explorer": lambda: _plane(),
     "regviz.widgets.dropout_explorer": lambda: _plane_classes(),
     "regviz.widgets.weight_decay_explorer": lambda: _plane_classes(),
-    "regviz.widgets.fit_tiny_mlp": lambda: _plane_classes(),
+    "regviz.tinymlp.fit_tiny_mlp": lambda: _plane_classes(),
+    "regviz.tinymlp.live_fits": lambda: {
+        **_plane_classes(),
+        "points": _rng().standard_normal((9, 2)),
+        "shape": (3, 3),
+        "weight_decays": (0.0, 0.01),
+    },
+    "regviz.tinymlp.learning_curves": lambda: {"histories": {0.1: _history(), 1.0: _history()}},
+    "regviz.ridge.polynomial_fits": _explorer_poly,
+    "regviz.plots.update_decision_boundary": lambda: {
+        "ax": regviz.plots.plot_decision_boundary(*_classes(4), np.full((3, 3), 0.3), extent=(0.0, 1.0, 0.0, 1.0)),
+        "proba": np.full((3, 3), 0.6),
+        "extent": (0.0, 1.0, 0.0, 1.0),
+    },
     "regviz.widgets.enet_explorer": lambda: {
         **dict(zip(("X", "y"), _regression(40, 4), strict=True)),
         "groups": np.array([0, 0, 1, -1]),

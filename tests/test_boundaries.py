@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from regviz import checks, data, plots, style, widgets
 from regviz.checks import boundaries as refs
 from regviz.plots.boundaries import CLASS_COLORS
-from regviz.widgets.boundaries import _init_params
+from regviz.tinymlp import _init_params
 
 
 @pytest.fixture(autouse=True)
@@ -594,3 +594,53 @@ def test_check_inverted_dropout() -> None:
 def test_references_validate(call: Any, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         call()
+
+
+# --------------------------------------------------------------------------- compute behind the explorers
+
+
+def test_live_fits_trains_each_value_once_as_fit_tiny_mlp_does(moons: Any) -> None:
+    from regviz.tinymlp import live_fits
+
+    X, y, X_val, y_val = moons
+    grid = plots.boundary_grid(X, resolution=12)
+    fits = live_fits(X, y, grid.points, grid.shape, rates=(0.0, 0.5), X_val=X_val, y_val=y_val, n_steps=20, hidden=(8,))
+    assert fits.param == "dropout" and fits.values == (0.0, 0.5)
+    fit = fits.at(0.5)
+    expected = widgets.fit_tiny_mlp(X, y, dropout=0.5, n_steps=20, hidden=(8,))
+    np.testing.assert_array_equal(fit.proba, expected.predict_proba(grid.points).reshape(grid.shape))
+    assert fit.train_acc == expected.score(X, y) and fit.val_acc == expected.score(X_val, y_val)
+    assert fits.at(0.5) is fit  # cached: asked again, not retrained
+    with pytest.raises(ValueError, match=r"value must be one of \[0.0, 0.5\]"):
+        fits.at(0.25)
+    with pytest.raises(ValueError, match="exactly one of weight_decays and rates"):
+        live_fits(X, y, grid.points, grid.shape)
+    with pytest.raises(ValueError, match="shape must hold len"):
+        live_fits(X, y, grid.points, (5, 5), rates=(0.0, 0.5))
+
+
+def test_learning_curves_keeps_the_records_and_draws_diverged_values_as_gaps() -> None:
+    from regviz.tinymlp import learning_curves
+
+    histories = {0.5: _diverged_history(), 0.0: _fake_history(0.2)}
+    lc = learning_curves(histories, "loss")
+    assert lc.keys == (0.0, 0.5) and lc.n_epochs_max == 8
+    np.testing.assert_array_equal(lc.val[0.5], histories[0.5]["val_loss"])  # as recorded, NaN included
+    assert np.isnan(lc.train_shown[0.5][2]) and np.isinf(lc.train[0.5][2])  # the infinite loss becomes a gap
+    assert np.isnan(lc.final_val_shown[1]) and lc.final_val[0] == histories[0.0]["val_loss"][-1]
+    finite = np.r_[lc.train_shown[0.0], lc.val_shown[0.0]]
+    assert lc.ylim[0] < finite.min() and lc.ylim[1] > finite.max()
+
+
+def test_update_decision_boundary_moves_the_image_and_the_contour() -> None:
+    X = np.array([[0.0, 0.0], [1.0, 1.0]])
+    xs = np.linspace(0, 1, 5)
+    ax = plots.plot_decision_boundary(X, [0, 1], np.full((5, 5), 0.2), extent=(0, 1, 0, 1))
+    assert not any(c.get_gid() == "boundary" for c in ax.collections)
+    proba = np.tile(xs, (5, 1))  # 0.5 halfway along x_1
+    plots.update_decision_boundary(ax, proba, (0, 1, 0, 1))
+    image = next(a for a in ax.images if a.get_gid() == "proba")
+    np.testing.assert_array_equal(image.get_array(), proba)
+    assert sum(c.get_gid() == "boundary" for c in ax.collections) == 1
+    with pytest.raises(ValueError, match="ax must be axes drawn by plot_decision_boundary"):
+        plots.update_decision_boundary(plt.figure().add_subplot(), proba, (0, 1, 0, 1))

@@ -276,3 +276,16 @@ def test_check_loo_mse() -> None:
     for wrong in (training_error, five_fold, one_degree_less):
         assert checks.check_loo_mse(wrong, quiet=True).status == "failed"
     assert checks.check_loo_mse(_stub, quiet=True).status == "not implemented"
+
+
+def test_polynomial_fits_are_least_squares_of_every_degree(split: tuple[np.ndarray, ...]) -> None:
+    from regviz.ridge import polynomial_fits
+
+    x_train, y_train, x_val, y_val = split
+    fits = polynomial_fits(x_train, y_train, x_val, y_val, max_degree=6)
+    assert list(fits.degrees) == list(range(7)) and fits.curves.shape == (7, 300)
+    coef = np.polynomial.polynomial.polyfit(x_train, y_train, 4)
+    np.testing.assert_allclose(fits.curves[4], np.polynomial.polynomial.polyval(fits.x_plot, coef), atol=1e-8)
+    train_mse = np.mean((np.polynomial.polynomial.polyval(x_train, coef) - y_train) ** 2)
+    assert fits.train_mse[4] == pytest.approx(train_mse) and fits.norms[4] == pytest.approx(np.linalg.norm(coef[1:]))
+    assert np.all(np.diff(fits.train_mse) <= 1e-12)  # nested models: the training error never grows with degree

@@ -5,7 +5,13 @@ global style; widgets reuse them and then update the named artists in place.
 """
 
 from .basics import plot_history, plot_line_fit, plot_loss_profile
-from .boundaries import CLASS_COLORS, boundary_grid, plot_decision_boundary, plot_weight_histogram
+from .boundaries import (
+    CLASS_COLORS,
+    boundary_grid,
+    plot_decision_boundary,
+    plot_weight_histogram,
+    update_decision_boundary,
+)
 from .capstone import plot_confusion_matrix, plot_search, plot_seed_curves, plot_seed_scores
 from .lasso import (
     plot_coef_comparison,
@@ -77,4 +83,5 @@ __all__ = [
     "plot_unit_moments",
     "plot_validation_curve",
     "plot_weight_histogram",
+    "update_decision_boundary",
 ]

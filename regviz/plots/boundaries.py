@@ -28,7 +28,14 @@ from .._validation import check_array, check_int, check_real, check_same_length
 from ..style import COLORS, LINESTYLES, OKABE_ITO
 from ._axes import get_axes
 
-__all__ = ["CLASS_COLORS", "BoundaryGrid", "boundary_grid", "plot_decision_boundary", "plot_weight_histogram"]
+__all__ = [
+    "CLASS_COLORS",
+    "BoundaryGrid",
+    "boundary_grid",
+    "plot_decision_boundary",
+    "plot_weight_histogram",
+    "update_decision_boundary",
+]
 
 CLASS_COLORS: tuple[str, str] = (OKABE_ITO["blue"], OKABE_ITO["vermillion"])
 """Colour of class 0 and class 1 in every decision-boundary figure."""
@@ -217,6 +224,41 @@ def _draw_boundary_contour(ax: Axes, proba: NDArray[np.float64], extent: tuple[f
     contour = ax.contour(xs, ys, proba, levels=[0.5], colors=COLORS["reference"], linewidths=2.0, zorder=2)
     contour.set_gid("boundary")
     return contour
+
+
+def update_decision_boundary(ax: Axes, proba: Any, extent: tuple[float, float, float, float]) -> Axes:
+    """Show a new probability image on an axes drawn by :func:`plot_decision_boundary`, and its 0.5 contour.
+
+    The image (gid ``"proba"``) takes the new values in place; the old contour is replaced (a contour set cannot
+    move); the points stay. This is how a slider redraws a boundary without rebuilding the figure.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes returned by :func:`plot_decision_boundary`.
+    proba : array-like of shape (n_rows, n_cols)
+        Probability of class 1 on the grid, in [0, 1].
+    extent : tuple of float
+        ``(x_min, x_max, y_min, y_max)`` of the grid, as given to :func:`plot_decision_boundary`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``.
+
+    """
+    image = next((a for a in getattr(ax, "images", ()) if a.get_gid() == "proba"), None)
+    if image is None:
+        raise ValueError("ax must be axes drawn by plot_decision_boundary (it has no probability image)")
+    values = check_array(proba, "proba", ndim=2)
+    if values.min() < 0 or values.max() > 1:
+        raise ValueError(
+            f"proba must hold probabilities in [0, 1], got values in [{values.min():.3g}, {values.max():.3g}]"
+        )
+    box = _check_extent(extent)
+    image.set_data(values)
+    _draw_boundary_contour(ax, values, box)
+    return ax
 
 
 def _check_extent(extent: Any) -> tuple[float, float, float, float]:

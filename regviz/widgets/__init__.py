@@ -5,9 +5,10 @@ Each explorer returns an :class:`Explorer`; display it in a notebook, or call
 Updates move the existing artists of one figure, so sliders stay fast.
 """
 
+from ..tinymlp import TinyMLP, fit_tiny_mlp  # re-exported: notebooks 09 and 10 call widgets.fit_tiny_mlp
 from ._core import Explorer, float_slider, log_slider, new_figure
 from .basics import slope_explorer
-from .boundaries import TinyMLP, dropout_explorer, fit_tiny_mlp, learning_curve_explorer, weight_decay_explorer
+from .boundaries import dropout_explorer, learning_curve_explorer, weight_decay_explorer
 from .lasso import enet_explorer, geometry_explorer, lasso_explorer
 from .optim import loss_explorer, lr_explorer, momentum_explorer, optimizer_explorer
 from .ridge import ridge_explorer

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_real, check_same_length
+from .._validation import check_array, check_callable, check_int, check_real, check_same_length
 from ..plots import plot_line_fit, plot_loss_profile
 from ._core import Explorer, float_slider, new_figure
 
@@ -26,22 +26,19 @@ def slope_explorer(
 ) -> Explorer:
     """Slide the slope ``w`` of the line ``y = w x``; see the fit and the loss move together.
 
-    The loss profile is computed once on a grid of ``n_grid`` slopes with the
-    caller's ``loss_fn`` (so a student's own function drives the plot); a
-    slider move only moves the line, the residuals and the marker.
+    The loss profile is computed once on a grid of ``n_grid`` slopes with the caller's ``loss_fn`` (a student's
+    own function drives the plot); a move only moves the line, the residuals and the marker.
 
     Parameters
     ----------
     x, y : array-like of shape (n_samples,)
         The data.
     loss_fn : callable
-        ``loss_fn(y, y_pred)`` returning one finite number, e.g. a mean squared error. It is called on the
-        whole grid when the explorer is built, so a function that returns None (a missing ``return``), NaN,
-        infinity or an array (a per-sample loss not yet averaged) is refused at once.
-    slope_range : (float, float), default=(-1.0, 5.0)
-        Range of the slider, low < high.
-    slope : float, default=0.5
-        Initial slope, inside ``slope_range``.
+        ``loss_fn(y, y_pred)`` returning one finite number, e.g. a mean squared error. Called on the whole
+        grid at once: a function that returns None (a missing ``return``), NaN, infinity or an array (a
+        per-sample loss not yet averaged) raises ``ValueError`` at once, as does an argument out of range.
+    slope_range, slope : (float, float), default=(-1.0, 5.0), and float, default=0.5
+        Range of the slider, low < high, and the initial slope inside it.
     n_grid : int, default=121
         Number of slopes at which the loss profile is precomputed in ``[2, 100001]``.
     loss_label : str, default="mean squared error"
@@ -52,37 +49,16 @@ def slope_explorer(
     Explorer
         Display it; ``explorer.set(slope=...)`` moves the slider.
 
-    Raises
-    ------
-    ValueError
-        If an argument is out of range, or ``loss_fn`` does not return one finite number at some slope.
-
     """
-    x_arr = check_array(x, "x", ndim=1)
-    y_arr = check_array(y, "y", ndim=1)
-    check_same_length(("x", x_arr), ("y", y_arr))
-    if not callable(loss_fn):
-        raise ValueError("loss_fn must be callable as loss_fn(y, y_pred), returning the loss as one number")
-    if not isinstance(slope_range, tuple | list) or len(slope_range) != 2:
-        raise ValueError(f"slope_range must be a (low, high) pair, got {slope_range!r}")
-    low, high = check_real(slope_range[0], "slope_range[0]"), check_real(slope_range[1], "slope_range[1]")
-    if not low < high:
-        raise ValueError(f"slope_range must satisfy low < high, got {slope_range!r}")
-    slope = check_real(slope, "slope", low=low, high=high)
-    if isinstance(n_grid, bool) or not isinstance(n_grid, int) or not 2 <= n_grid <= 100_001:
-        raise ValueError(f"n_grid must be an integer in [2, 100001], got {n_grid!r}")
-    if not isinstance(loss_label, str):
-        raise ValueError(f"loss_label must be a string, got {type(loss_label).__name__}")
-
+    x_arr, y_arr, (low, high), slope = _check_slope_args(x, y, loss_fn, slope_range, slope, n_grid, loss_label)
     grid = np.linspace(low, high, n_grid)
     losses = np.array([_loss_value(loss_fn, y_arr, x_arr, float(w)) for w in grid])
 
     fig, (ax_fit, ax_loss) = new_figure(ncols=2)
     plot_line_fit(x_arr, y_arr, slope, ax=ax_fit)
     plot_loss_profile(grid, losses, current=slope, xlabel=r"slope $w$", ylabel=loss_label, ax=ax_loss)
-    line = next(a for a in ax_fit.lines if a.get_gid() == "line")
-    residuals = next(c for c in ax_fit.collections if c.get_gid() == "residuals")
-    marker = next(a for a in ax_loss.lines if a.get_gid() == "marker")
+    line, marker = _by_gid(ax_fit.lines, "line"), _by_gid(ax_loss.lines, "marker")
+    residuals = _by_gid(ax_fit.collections, "residuals")
     x_line = line.get_xdata()
     ax_fit.set_ylim(*_padded(np.r_[y_arr, low * x_arr, high * x_arr]))
 
@@ -97,8 +73,30 @@ def slope_explorer(
         return f"slope w = {slope:.2f} &nbsp;&nbsp; loss = {_loss_value(loss_fn, y_arr, x_arr, slope):.3f}"
 
     control = float_slider("slope w", low, high, slope, step=(high - low) / 120)
-    moving = [line, residuals, marker, ax_fit.title]
-    return Explorer(fig, update, {"slope": control}, caption=caption, animated=moving)
+    return Explorer(fig, update, {"slope": control}, caption=caption, animated=[line, residuals, marker, ax_fit.title])
+
+
+def _by_gid(artists: Any, gid: str) -> Any:
+    return next(a for a in artists if a.get_gid() == gid)
+
+
+def _check_slope_args(
+    x: Any, y: Any, loss_fn: Any, slope_range: Any, slope: Any, n_grid: Any, loss_label: Any
+) -> tuple[np.ndarray, np.ndarray, tuple[float, float], float]:
+    """The checked data, slider range and initial slope of :func:`slope_explorer` (``loss_fn``, ``n_grid`` too)."""
+    x_arr = check_array(x, "x", ndim=1)
+    y_arr = check_array(y, "y", ndim=1)
+    check_same_length(("x", x_arr), ("y", y_arr))
+    check_callable(loss_fn, "loss_fn")
+    if not isinstance(slope_range, tuple | list) or len(slope_range) != 2:
+        raise ValueError(f"slope_range must be a (low, high) pair, got {slope_range!r}")
+    low, high = check_real(slope_range[0], "slope_range[0]"), check_real(slope_range[1], "slope_range[1]")
+    if not low < high:
+        raise ValueError(f"slope_range must satisfy low < high, got {slope_range!r}")
+    check_int(n_grid, "n_grid", low=2, high=100_001)
+    if not isinstance(loss_label, str):
+        raise ValueError(f"loss_label must be a string, got {type(loss_label).__name__}")
+    return x_arr, y_arr, (low, high), check_real(slope, "slope", low=low, high=high)
 
 
 def _loss_value(loss_fn: Callable[[Any, Any], Any], y: np.ndarray, x: np.ndarray, slope: float) -> float:
