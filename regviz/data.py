@@ -651,5 +651,3 @@ MNIST_SHA256: dict[str, str] = {
     "t10k-labels-idx1-ubyte.gz": "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
 }
 """Published sha256 of the four gzipped IDX files."""
-
-

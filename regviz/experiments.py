@@ -438,8 +438,7 @@ class TensorBoardLogger:
     def __init__(self, log_dir: str | os.PathLike[str], *, clear: bool = True) -> None:
         if not isinstance(log_dir, str | os.PathLike):
             raise ValueError(f"log_dir must be a path, got {type(log_dir).__name__}")
-        if not isinstance(clear, bool):
-            raise ValueError(f"clear must be True or False, got {clear!r}")
+        clear = check_bool(clear, "clear")
         from torch.utils.tensorboard import SummaryWriter
 
         self.log_dir = _writable_folder(Path(log_dir), "log_dir")

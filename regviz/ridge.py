@@ -37,7 +37,6 @@ from numpy.typing import NDArray
 from ._validation import check_array, check_int, check_real, check_same_length
 
 __all__ = [
-    "PolynomialFits",
     "RidgeFit",
     "RidgePath",
     "RidgeSVD",

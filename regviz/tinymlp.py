@@ -31,9 +31,6 @@ from numpy.typing import NDArray
 from ._validation import check_array, check_choice, check_int, check_real, check_same_length, check_seed
 
 __all__ = [
-    "GridFit",
-    "LearningCurves",
-    "LiveFits",
     "TinyMLP",
     "fit_tiny_mlp",
     "learning_curves",

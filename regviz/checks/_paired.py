@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_int, check_real
+from .._validation import check_array, check_bool, check_int, check_real
 
 __all__ = ["PairedComparison", "compare_paired"]
 
@@ -137,10 +137,8 @@ def compare_paired(
     """
     if not isinstance(name, str) or not name:
         raise ValueError(f"name must be a non-empty string, got {name!r}")
-    if not isinstance(higher_is_better, bool):
-        raise ValueError(f"higher_is_better must be True or False, got {higher_is_better!r}")
-    if not isinstance(quiet, bool):
-        raise ValueError(f"quiet must be True or False, got {quiet!r}")
+    higher_is_better = check_bool(higher_is_better, "higher_is_better")
+    quiet = check_bool(quiet, "quiet")
     confidence = check_real(confidence, "confidence", low=0.0, high=1.0, low_open=True, high_open=True)
     decimals = check_int(decimals, "decimals", low=0, high=10)
     a_arr = check_array(a, "a", ndim=1, min_samples=2)

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from .._validation import check_bool, check_callable
 from ..ridge import RidgeSVD
 from ._core import Case, CheckResult, run_check
 
@@ -29,10 +30,8 @@ __all__ = [
 
 def _check_args(student_fn: Any, quiet: Any) -> None:
     """Refuse a student function that is not callable and a ``quiet`` that is not a bool, naming each."""
-    if not callable(student_fn):
-        raise ValueError(f"student_fn must be a function (callable), got {type(student_fn).__name__}")
-    if not isinstance(quiet, bool):
-        raise ValueError(f"quiet must be True or False, got {quiet!r}")
+    check_callable(student_fn, "student_fn")
+    check_bool(quiet, "quiet")
 
 
 # --------------------------------------------------------------------------- notebook 04

@@ -24,7 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_int, check_real, check_same_length
+from .._validation import check_array, check_bool, check_int, check_real, check_same_length
 from ..style import COLORS, LINESTYLES, OKABE_ITO
 from ._axes import get_axes
 
@@ -155,39 +155,15 @@ def plot_decision_boundary(
         so a widget can update them in place.
 
     """
-    X_arr = _check_X(X)
-    y_arr = check_array(y, "y", ndim=1)
-    check_same_length(("X", X_arr), ("y", y_arr))
-    if not np.all(np.isin(y_arr, (0, 1))):
-        raise ValueError("y must hold labels 0 and 1 only")
-    p = check_array(proba, "proba", ndim=2)
-    if p.shape[0] < 2 or p.shape[1] < 2:
-        raise ValueError(f"proba must be a grid of at least 2 x 2 values, got shape {p.shape}")
-    if p.min() < 0 or p.max() > 1:
-        raise ValueError(f"proba must hold probabilities in [0, 1], got values in [{p.min():.3g}, {p.max():.3g}]")
-    box = _check_extent(extent)
-    if not isinstance(colorbar, bool):
-        raise ValueError(f"colorbar must be True or False, got {colorbar!r}")
+    X_arr, y_arr, p, box = _check_boundary_args(X, y, proba, extent)
+    colorbar = check_bool(colorbar, "colorbar")
     ax = get_axes(ax)
     image = ax.imshow(
         p, origin="lower", extent=box, cmap=PROBA_CMAP, vmin=0.0, vmax=1.0, aspect="auto", interpolation="bilinear"
     )
     image.set_gid("proba")
     _draw_boundary_contour(ax, p, box)
-    for label in (0, 1):
-        mask = y_arr == label
-        points = ax.scatter(
-            X_arr[mask, 0],
-            X_arr[mask, 1],
-            s=22,
-            marker=_CLASS_MARKERS[label],
-            color=CLASS_COLORS[label],
-            edgecolor="white",
-            linewidth=0.6,
-            zorder=3,
-            label=f"class {label}",
-        )
-        points.set_gid(f"points{label}")
+    _scatter_classes(ax, X_arr, y_arr)
     ax.set_xlim(box[0], box[1])
     ax.set_ylim(box[2], box[3])
     ax.set_xlabel(r"$x_1$")
@@ -199,6 +175,40 @@ def plot_decision_boundary(
     if title is not None:
         ax.set_title(title)
     return ax
+
+
+def _check_boundary_args(
+    X: Any, y: Any, proba: Any, extent: Any
+) -> tuple[NDArray[np.float64], NDArray[Any], NDArray[np.float64], tuple[float, float, float, float]]:
+    X_arr = _check_X(X)
+    y_arr = check_array(y, "y", ndim=1)
+    check_same_length(("X", X_arr), ("y", y_arr))
+    if not np.all(np.isin(y_arr, (0, 1))):
+        raise ValueError("y must hold labels 0 and 1 only")
+    p = check_array(proba, "proba", ndim=2)
+    if p.shape[0] < 2 or p.shape[1] < 2:
+        raise ValueError(f"proba must be a grid of at least 2 x 2 values, got shape {p.shape}")
+    if p.min() < 0 or p.max() > 1:
+        raise ValueError(f"proba must hold probabilities in [0, 1], got values in [{p.min():.3g}, {p.max():.3g}]")
+    return X_arr, y_arr, p, _check_extent(extent)
+
+
+def _scatter_classes(ax: Axes, X: NDArray[np.float64], y: NDArray[Any]) -> None:
+    """Class 0 as blue circles, class 1 as vermillion squares (gids ``points0``, ``points1``)."""
+    for label in (0, 1):
+        mask = y == label
+        points = ax.scatter(
+            X[mask, 0],
+            X[mask, 1],
+            s=22,
+            marker=_CLASS_MARKERS[label],
+            color=CLASS_COLORS[label],
+            edgecolor="white",
+            linewidth=0.6,
+            zorder=3,
+            label=f"class {label}",
+        )
+        points.set_gid(f"points{label}")
 
 
 def _draw_boundary_contour(ax: Axes, proba: NDArray[np.float64], extent: tuple[float, float, float, float]) -> Any:
@@ -317,8 +327,7 @@ def plot_weight_histogram(
 
     """
     sets = _weight_sets(weights)
-    if not isinstance(log_abs, bool):
-        raise ValueError(f"log_abs must be True or False, got {log_abs!r}")
+    log_abs = check_bool(log_abs, "log_abs")
     prepared: dict[str, NDArray[np.float64]] = {}
     zeros: dict[str, int] = {}
     for label, values in sets.items():
