@@ -12,12 +12,6 @@ from matplotlib.axes import Axes
 from regviz import plots, style, widgets
 
 
-@pytest.fixture(autouse=True)
-def _close_figures() -> None:
-    yield
-    plt.close("all")
-
-
 def test_plot_line_fit_draws_into_the_given_axes() -> None:
     _, ax = plt.subplots()
     x = np.array([0.0, 1.0, 2.0])

@@ -6,7 +6,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from collections.abc import Iterator
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -19,12 +18,6 @@ from regviz import checks, data, plots, style, widgets
 from regviz.checks import boundaries as refs
 from regviz.plots.boundaries import CLASS_COLORS
 from regviz.tinymlp import _init_params
-
-
-@pytest.fixture(autouse=True)
-def _close_figures() -> Iterator[None]:
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

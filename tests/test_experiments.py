@@ -10,7 +10,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 import torch
@@ -51,12 +50,6 @@ def blobs(n: int = 90, n_features: int = 6, seed: int = 0) -> tuple[np.ndarray, 
 
 
 TINY = RunConfig("tiny", hidden=(8,), lr=0.1, batch_size=16, n_epochs=3)
-
-
-@pytest.fixture(autouse=True)
-def _close_figures() -> Any:
-    yield
-    plt.close("all")
 
 
 # --------------------------------------------------------------------------- configurations

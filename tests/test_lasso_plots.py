@@ -6,7 +6,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.colors import to_hex
@@ -14,12 +13,6 @@ from sklearn.linear_model import Lasso, lasso_path
 
 from regviz import plots, style
 from regviz.plots.lasso import LAMBDA_LABEL, METHOD_STYLES
-
-
-@pytest.fixture(autouse=True)
-def _close_figures() -> None:
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

@@ -18,12 +18,6 @@ from regviz import checks, optim, plots, widgets
 from regviz.plots.optim import CURVE_STYLES
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def _gid(ax, gid):
     return next(a for a in [*ax.lines, *ax.collections] if a.get_gid() == gid)
 

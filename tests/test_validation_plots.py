@@ -25,12 +25,6 @@ from regviz.data import make_noisy_polynomial, polynomial
 TRUE_COEF = (0.5, 1.0, -3.0, 1.5)
 
 
-@pytest.fixture(autouse=True)
-def _close_figures() -> Any:
-    yield
-    plt.close("all")
-
-
 @pytest.fixture(scope="module")
 def split() -> tuple[np.ndarray, ...]:
     x_train, y_train = make_noisy_polynomial(30, seed=0)
