@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import check_array, check_int, check_real, check_same_length
+from ._validation import check_array, check_bool, check_int, check_real, check_same_length
 
 __all__ = [
     "ArticleParams",
@@ -76,12 +76,6 @@ def _check_xy(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]
     y_arr = check_array(y, "y", ndim=1)
     check_same_length(("X", X_arr), ("y", y_arr))
     return X_arr, y_arr
-
-
-def _check_bool(value: Any, name: str) -> bool:
-    if not isinstance(value, bool | np.bool_):
-        raise ValueError(f"{name} must be True or False, got {value!r}")
-    return bool(value)
 
 
 def _check_coef(coef: Any, n_features: int, name: str = "coef") -> NDArray[np.float64]:
@@ -150,7 +144,7 @@ def alpha_max(X: Any, y: Any, *, l1_ratio: float = 1.0, fit_intercept: bool = Tr
     """
     X_arr, y_arr = _check_xy(X, y)
     r = check_real(l1_ratio, "l1_ratio", low=0, high=1, low_open=True)
-    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     if fit_intercept:
         X_arr = X_arr - X_arr.mean(axis=0)
         y_arr = y_arr - y_arr.mean()
@@ -333,7 +327,7 @@ def enet_cd(
     X_arr, y_arr = _check_xy(X, y)
     a = _check_alpha(alpha)
     r = _check_l1_ratio(l1_ratio)
-    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     max_iter = check_int(max_iter, "max_iter", low=1)
     tol = check_real(tol, "tol", low=0)
     n, p = X_arr.shape

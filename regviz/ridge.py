@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import check_array, check_int, check_real, check_same_length
+from ._validation import check_array, check_bool, check_int, check_real, check_same_length
 
 __all__ = [
     "RidgeFit",
@@ -103,12 +103,6 @@ def _check_Xy(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]
     return X_arr, y_arr
 
 
-def _check_bool(value: Any, name: str) -> bool:
-    if not isinstance(value, bool | np.bool_):
-        raise ValueError(f"{name} must be True or False, got {value!r}")
-    return bool(value)
-
-
 def polynomial_design(x: Any, degree: int, *, include_bias: bool = False) -> NDArray[np.float64]:
     """Return the polynomial features ``[x, x**2, ..., x**degree]`` of a 1-D input.
 
@@ -131,7 +125,7 @@ def polynomial_design(x: Any, degree: int, *, include_bias: bool = False) -> NDA
     """
     x_arr = check_array(x, "x", ndim=1)
     degree = check_int(degree, "degree", low=0, high=MAX_DEGREE)
-    include_bias = _check_bool(include_bias, "include_bias")
+    include_bias = check_bool(include_bias, "include_bias")
     start = 0 if include_bias else 1
     return x_arr[:, None] ** np.arange(start, degree + 1)
 
@@ -215,7 +209,7 @@ def ridge_fit(X: Any, y: Any, alpha: float, *, fit_intercept: bool = True) -> Ri
     """
     X_arr, y_arr = _check_Xy(X, y)
     alpha = check_alpha(alpha)
-    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     x_mean = X_arr.mean(axis=0) if fit_intercept else np.zeros(X_arr.shape[1])
     y_mean = float(y_arr.mean()) if fit_intercept else 0.0
     Xc, yc = X_arr - x_mean, y_arr - y_mean
@@ -256,7 +250,7 @@ class RidgeSVD:
 
     def __init__(self, X: Any, y: Any, *, fit_intercept: bool = True) -> None:
         X_arr, y_arr = _check_Xy(X, y)
-        self.fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+        self.fit_intercept = check_bool(fit_intercept, "fit_intercept")
         self.n_samples, self.n_features = X_arr.shape
         self._x_mean = X_arr.mean(axis=0) if self.fit_intercept else np.zeros(self.n_features)
         self._y_mean = float(y_arr.mean()) if self.fit_intercept else 0.0

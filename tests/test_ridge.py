@@ -464,7 +464,7 @@ def test_check_ridge_loo(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_on_top_keeps_legends_above_moving_artists(poly_data: tuple[np.ndarray, ...]) -> None:
-    from regviz.widgets.ridge import on_top
+    from regviz.widgets._core import on_top
 
     x_train, y_train, x_val, y_val = poly_data
     explorer = widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=1e-3)

@@ -61,6 +61,7 @@ __all__ = [
     "float_slider",
     "log_slider",
     "new_figure",
+    "on_top",
 ]
 
 #: Environment variable naming a folder: a displayed explorer writes its frames there (the course site build).
@@ -732,3 +733,92 @@ def _same(a: Any, b: Any) -> bool:
         return bool(a == b)
     except Exception:  # arrays or odd objects: not the same
         return False
+
+
+MAX_STEPS_PER_DECADE = 1000
+"""Largest ``steps_per_decade`` a slider grid accepts (a slider needs 10 to 20)."""
+
+MAX_GRID_VALUES = 10_001
+"""Largest number of values a slider grid may hold: every value is precomputed, so a typo in the range or the
+step count must not allocate gigabytes."""
+
+
+def _grid_size(low: float, high: float, steps_per_decade: int, range_names: str) -> int:
+    """Number of values of a log grid from ``low`` to ``high``, refused when above :data:`MAX_GRID_VALUES`."""
+    n = round((math.log10(high) - math.log10(low)) * steps_per_decade) + 1
+    if n > MAX_GRID_VALUES:
+        raise ValueError(
+            f"{range_names} and steps_per_decade give {n} slider values, more than {MAX_GRID_VALUES}: "
+            f"(log10(high) - log10(low)) * steps_per_decade must be at most {MAX_GRID_VALUES - 1}, "
+            f"got {math.log10(high) - math.log10(low):.3g} decades * {steps_per_decade}"
+        )
+    return max(n, 2)
+
+
+def _check_alpha_range(alpha_range: Any) -> tuple[float, float]:
+    """``alpha_range`` as ``(low, high)`` with ``0 < low < high``, finite; messages name ``alpha_range``."""
+    message = f"alpha_range must be a (low, high) pair of finite numbers with 0 < low < high, got {alpha_range!r}"
+    if not isinstance(alpha_range, tuple | list) or len(alpha_range) != 2:
+        raise ValueError(message)
+    try:
+        low, high = (check_real(v, "alpha_range", low=0, low_open=True) for v in alpha_range)
+    except ValueError:
+        raise ValueError(message) from None
+    if not low < high:
+        raise ValueError(message)
+    return low, high
+
+
+class _DrawHook(Artist):
+    """An invisible artist whose ``draw`` runs a callback on the renderer."""
+
+    def __init__(self, figure: Figure, action: Callable[[Any], None]) -> None:
+        super().__init__()
+        self.set_figure(figure)
+        self._action = action
+
+    def draw(self, renderer: Any) -> None:
+        """Run the callback."""
+        self._action(renderer)
+
+
+def on_top(moving: Sequence[Artist], static: Sequence[Artist]) -> list[Artist]:
+    """Return the ``animated`` list for an Explorer that keeps ``static`` artists above ``moving`` ones.
+
+    Blitting draws the moving artists over a cached background, so a moving line
+    would cross a legend that a full draw puts above it. Redrawing the legends
+    each time would cost a few milliseconds of text rendering per legend;
+    instead, the first hook copies the legends' pixels from the freshly
+    restored background (once), and the last hook pastes them back after the
+    moving artists are drawn — a copy of a few kilobytes.
+
+    Parameters
+    ----------
+    moving : sequence of matplotlib Artist
+        The artists the update function changes, in drawing order.
+    static : sequence of matplotlib Artist
+        Artists that do not change but must stay on top (legends), all in one figure.
+
+    Returns
+    -------
+    list of matplotlib Artist
+        ``[copy hook, *moving, paste hook]``, to pass as ``Explorer(..., animated=...)``.
+
+    """
+    if len(moving) == 0 or len(static) == 0:
+        raise ValueError("moving and static must each hold at least one artist")
+    figures = {id(a.get_figure(root=True)) for a in [*moving, *static]}
+    if len(figures) != 1 or next(iter(moving)).get_figure(root=True) is None:
+        raise ValueError("moving and static must be artists of one figure")
+    figure = cast(Figure, moving[0].get_figure(root=True))
+    regions: list[Any] = []
+
+    def copy(renderer: Any) -> None:
+        if not regions:
+            regions.extend(renderer.copy_from_bbox(a.get_window_extent(renderer)) for a in static)
+
+    def paste(renderer: Any) -> None:
+        for region in regions:
+            renderer.restore_region(region)
+
+    return [_DrawHook(figure, copy), *moving, _DrawHook(figure, paste)]

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_choice, check_int, check_real, check_same_length
+from .._validation import check_array, check_bool, check_choice, check_int, check_real, check_same_length
 from ..lasso import alpha_max, penalty_boundary
 from ..plots.lasso import (
     LEGEND_LOCATIONS,
@@ -29,8 +29,7 @@ from ..plots.lasso import (
     plot_group_coefs,
     plot_lasso_path,
 )
-from ._core import Explorer, float_slider, log_slider, new_figure
-from .ridge import MAX_STEPS_PER_DECADE, _check_alpha_range, _grid_size
+from ._core import MAX_STEPS_PER_DECADE, Explorer, _check_alpha_range, _grid_size, float_slider, log_slider, new_figure
 
 __all__ = ["enet_explorer", "geometry_explorer", "lasso_explorer", "slider_grid"]
 
@@ -69,12 +68,6 @@ def slider_grid(low: float, high: float, *, steps_per_decade: int = 20) -> NDArr
     spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     n_steps = _grid_size(low, high, spd, "low, high") - 1
     return low * 10.0 ** (np.arange(n_steps + 1) / spd)
-
-
-def _check_bool(value: Any, name: str) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"{name} must be True or False, got {value!r}")
-    return value
 
 
 def _snap(value: float, grid: NDArray[np.float64]) -> int:
@@ -202,7 +195,7 @@ def lasso_explorer(
 
     """
     Xt, yt, Xv, yv = _check_train_val(X_train, y_train, X_val, y_val)
-    blit = _check_bool(blit, "blit")
+    blit = check_bool(blit, "blit")
     check_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
     p = Xt.shape[1]
     names = list(feature_names) if feature_names is not None else [f"x{j}" for j in range(p)]
@@ -348,7 +341,7 @@ def geometry_explorer(
 
     """
     X_arr, y_arr = _check_two_features(X, y)
-    blit = _check_bool(blit, "blit")
+    blit = check_bool(blit, "blit")
     spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     a_max = alpha_max(X_arr, y_arr)
     grid = _alpha_grid(alpha_range, (1e-2 * a_max, 1.2 * a_max), spd)
@@ -456,7 +449,7 @@ def enet_explorer(
     X_arr = check_array(X, "X", ndim=2, min_samples=3)
     y_arr = check_array(y, "y", ndim=1, min_samples=3)
     check_same_length(("X", X_arr), ("y", y_arr))
-    blit = _check_bool(blit, "blit")
+    blit = check_bool(blit, "blit")
     p = X_arr.shape[1]
     g = check_array(groups, "groups", ndim=1, dtype=int)
     if len(g) != p:
