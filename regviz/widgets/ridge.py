@@ -20,11 +20,10 @@ from ..data import polynomial
 from ..plots.ridge import ALPHA_LABEL, plot_coef_bars
 from ..plots.validation import plot_polynomial_fit, plot_validation_curve
 from ..ridge import MAX_DEGREE, RidgeSVD, polynomial_design
-from ._core import (  # noqa: F401  (on_top, _DrawHook: re-exported until widgets/validation imports _core)
+from ._core import (
     MAX_STEPS_PER_DECADE,
     Explorer,
     _check_alpha_range,
-    _DrawHook,
     _grid_size,
     log_slider,
     new_figure,

@@ -11,8 +11,7 @@ from .._validation import check_array, check_int
 from ..data import polynomial
 from ..plots.validation import plot_polynomial_fit, plot_validation_curve
 from ..ridge import polynomial_fits
-from ._core import Explorer, new_figure
-from .ridge import on_top
+from ._core import Explorer, new_figure, on_top
 
 __all__ = ["degree_explorer"]
 
