@@ -38,10 +38,6 @@ from numpy.typing import NDArray
 from ._validation import check_array, check_bool, check_int, check_real, check_same_length
 
 __all__ = [
-    "ArticleParams",
-    "EnetFit",
-    "GlmnetParams",
-    "SklearnParams",
     "alpha_max",
     "article_objective",
     "article_to_sklearn",
@@ -50,7 +46,9 @@ __all__ = [
     "glmnet_to_sklearn",
     "lasso_cd",
     "lasso_objective",
+    "loss_ellipse",
     "penalty_boundary",
+    "quadratic_loss",
     "sklearn_to_article",
     "sklearn_to_glmnet",
     "soft_threshold",
@@ -574,3 +572,70 @@ def penalty_boundary(level: float, l1_ratio: float, *, n_points: int = 721) -> N
     # the positive root s of  r*l1*s + (1 - r)/2 * s**2 = t, in a form stable for r -> 1
     s = 2 * t / (r * l1 + np.sqrt((r * l1) ** 2 + 2 * (1 - r) * t)) if t > 0 else np.zeros(n_points)
     return u * s[:, None]
+
+
+def quadratic_loss(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""The least-squares loss of two features as a quadratic: :math:`\frac12 (w - \hat w)^\top G (w - \hat w)` + const.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, 2)
+        Two features (centred here).
+    y : array-like of shape (n_samples,)
+        Targets (centred here).
+
+    Returns
+    -------
+    gram : ndarray of shape (2, 2)
+        :math:`G = X_c^\top X_c / n`.
+    w_ols : ndarray of shape (2,)
+        The least-squares point :math:`\hat w`, the centre of the loss's contours.
+
+    """
+    X_arr = check_array(X, "X", ndim=2, min_samples=3)
+    y_arr = check_array(y, "y", ndim=1)
+    check_same_length(("X", X_arr), ("y", y_arr))
+    if X_arr.shape[1] != 2:
+        raise ValueError(f"X must have exactly 2 columns, got {X_arr.shape[1]}")
+    Xc, yc = X_arr - X_arr.mean(axis=0), y_arr - y_arr.mean()
+    gram = Xc.T @ Xc / len(y_arr)
+    if np.linalg.matrix_rank(gram) < 2:
+        raise ValueError("X must have two linearly independent columns (its Gram matrix is singular)")
+    w_ols = np.linalg.solve(gram, Xc.T @ yc / len(y_arr))
+    return gram, w_ols
+
+
+def loss_ellipse(gram: Any, center: Any, excess: float, *, n_points: int = 361) -> NDArray[np.float64]:
+    r"""Points of the loss contour :math:`\frac12 (w - c)^\top G (w - c) = \text{excess}` in the plane.
+
+    Parameters
+    ----------
+    gram : array-like of shape (2, 2)
+        A symmetric positive definite :math:`G` (from :func:`quadratic_loss`).
+    center : array-like of shape (2,)
+        The centre :math:`c` (the least-squares point).
+    excess : float
+        Loss above the minimum, ``>= 0`` (``0`` gives the centre).
+    n_points : int, default=361
+        Number of points, in ``[3, MAX_BOUNDARY_POINTS]``.
+
+    Returns
+    -------
+    ndarray of shape (n_points, 2)
+        A closed curve (first point = last point).
+
+    """
+    G = check_array(gram, "gram", ndim=2)
+    c = check_array(center, "center", ndim=1)
+    if G.shape != (2, 2) or not np.allclose(G, G.T):
+        raise ValueError(f"gram must be a symmetric 2 x 2 matrix, got shape {G.shape}")
+    if c.shape != (2,):
+        raise ValueError(f"center must hold 2 values, got {c.shape[0]}")
+    excess = check_real(excess, "excess", low=0)
+    n_points = check_int(n_points, "n_points", low=3, high=MAX_BOUNDARY_POINTS)
+    vals, vecs = np.linalg.eigh(G)
+    if vals[0] <= 0:
+        raise ValueError("gram must be positive definite")
+    theta = np.linspace(0, 2 * np.pi, n_points)
+    circle = np.c_[np.cos(theta), np.sin(theta)]
+    return c + np.sqrt(2 * max(excess, 0.0)) * (circle / np.sqrt(vals)) @ vecs.T

@@ -282,3 +282,24 @@ def test_penalty_boundary_shapes() -> None:
             L.penalty_boundary(1.0, 0.5, n_points=huge)
     with pytest.raises(ValueError, match="level"):
         L.penalty_boundary(-1.0, 0.5)
+
+
+def test_quadratic_loss_is_the_least_squares_loss_and_its_ellipse_a_contour() -> None:
+    rng = np.random.default_rng(5)
+    X = rng.standard_normal((40, 2)) @ np.array([[1.0, 0.6], [0.0, 0.8]])
+    y = X @ np.array([1.5, -2.0]) + 0.3 * rng.standard_normal(40)
+    gram, w_ols = L.quadratic_loss(X, y)
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    np.testing.assert_allclose(w_ols, np.linalg.lstsq(Xc, yc, rcond=None)[0], rtol=1e-10)
+    # the loss of any w is its minimum plus the quadratic form: check at a random point
+    w = rng.standard_normal(2)
+    loss = lambda v: np.mean((yc - Xc @ v) ** 2) / 2  # noqa: E731
+    np.testing.assert_allclose(loss(w) - loss(w_ols), 0.5 * (w - w_ols) @ gram @ (w - w_ols), rtol=1e-10)
+    curve = L.loss_ellipse(gram, w_ols, 0.7, n_points=101)
+    d = curve - w_ols
+    np.testing.assert_allclose(0.5 * np.einsum("ni,ij,nj->n", d, gram, d), 0.7, rtol=1e-10)
+    np.testing.assert_allclose(curve[0], curve[-1], atol=1e-12)
+    with pytest.raises(ValueError, match="exactly 2 columns"):
+        L.quadratic_loss(np.ones((5, 3)), np.ones(5))
+    with pytest.raises(ValueError, match="positive definite"):
+        L.loss_ellipse(np.array([[1.0, 0.0], [0.0, -1.0]]), np.zeros(2), 1.0)

@@ -23,13 +23,23 @@ PACKAGE = Path(regviz.__file__).resolve().parent
 #: Issue 14's target for the number of public names.
 PUBLIC_NAME_TARGET = 120
 #: Where the package stands: the test fails above this. Lower it as names go.
-PUBLIC_NAME_LIMIT = 999
+PUBLIC_NAME_LIMIT = 234
 
 #: The function length a reader takes in at one screen.
 MAX_FUNCTION_LINES = 80
 #: Functions still longer than that, with their current length; each may only shrink. A function that
 #: drops to ``MAX_FUNCTION_LINES`` or below must leave this table (the test says so).
-LONG_FUNCTIONS: dict[str, int] = {}
+LONG_FUNCTIONS: dict[str, int] = {
+    "regviz.checks._core.run_check": 99,
+    "regviz.checks.boundaries.check_inverted_dropout": 89,
+    "regviz.lasso.enet_cd": 92,
+    "regviz.models.make_mlp": 103,
+    "regviz.search.make_mnist_objective": 101,
+    "regviz.search_worker.run_worker": 86,
+    "regviz.widgets.lasso.enet_explorer": 158,
+    "regviz.widgets.lasso.lasso_explorer": 125,
+    "regviz.widgets.ridge.ridge_explorer": 133,
+}
 
 #: Private modules whose private-looking helpers every module may import: the shared cores.
 SHARED_CORES = {"regviz._validation", "regviz.widgets._core", "regviz.plots._axes", "regviz.checks._core"}

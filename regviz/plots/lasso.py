@@ -20,7 +20,7 @@ from matplotlib.patches import Patch
 from numpy.typing import NDArray
 
 from .._validation import check_array, check_bool, check_choice, check_int, check_real, check_same_length
-from ..lasso import penalty_boundary
+from ..lasso import loss_ellipse, penalty_boundary, quadratic_loss
 from ..style import COLORS, LINESTYLES, OKABE_ITO
 from ._axes import get_axes
 
@@ -753,24 +753,6 @@ def plot_cv_heatmap(
 # --------------------------------------------------------------------------- geometry
 
 
-def _quadratic_loss(X: NDArray[np.float64], y: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Gram matrix ``G = Xcᵀ Xc / n`` and the least-squares point of centred 2-column data."""
-    Xc, yc = X - X.mean(axis=0), y - y.mean()
-    gram = Xc.T @ Xc / len(y)
-    w_ols = np.linalg.solve(gram, Xc.T @ yc / len(y))
-    return gram, w_ols
-
-
-def _ellipse(
-    gram: NDArray[np.float64], center: NDArray[np.float64], excess: float, n: int = 361
-) -> NDArray[np.float64]:
-    r"""Points with :math:`\frac12 (w - c)^\top G (w - c) = \text{excess}`."""
-    vals, vecs = np.linalg.eigh(gram)
-    theta = np.linspace(0, 2 * np.pi, n)
-    circle = np.c_[np.cos(theta), np.sin(theta)]
-    return center + np.sqrt(2 * max(excess, 0.0)) * (circle / np.sqrt(vals)) @ vecs.T
-
-
 def _draw_loss_contours(
     ax: Axes, gram: NDArray[np.float64], w_ols: NDArray[np.float64], lim: float, n_levels: int
 ) -> None:
@@ -856,13 +838,13 @@ def plot_constraint_geometry(
         raise ValueError(f"coef must have shape (2,), got {w.shape}")
     r = check_real(l1_ratio, "l1_ratio", low=0, high=1)
     n_levels = check_int(n_levels, "n_levels", low=1, high=100)
-    gram, w_ols = _quadratic_loss(X_arr, y_arr)
+    gram, w_ols = quadratic_loss(X_arr, y_arr)
     lim = 1.25 * float(np.max(np.abs(w_ols))) if limit is None else check_real(limit, "limit", low=0, low_open=True)
     ax = get_axes(ax)
     _draw_loss_contours(ax, gram, w_ols, lim, n_levels)
     t = r * np.abs(w).sum() + 0.5 * (1 - r) * (w @ w)
     _draw_region_and_contact(
-        ax, penalty_boundary(t, r), _ellipse(gram, w_ols, 0.5 * float((w - w_ols) @ gram @ (w - w_ols)))
+        ax, penalty_boundary(t, r), loss_ellipse(gram, w_ols, 0.5 * float((w - w_ols) @ gram @ (w - w_ols)))
     )
     ax.plot([w_ols[0]], [w_ols[1]], "P", color=COLORS["reference"], ms=9, label="least squares")
     (solution,) = ax.plot(

@@ -18,11 +18,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._validation import check_array, check_bool, check_choice, check_int, check_real, check_same_length
-from ..lasso import alpha_max, penalty_boundary
+from ..lasso import alpha_max, loss_ellipse, penalty_boundary, quadratic_loss
 from ..plots.lasso import (
     LEGEND_LOCATIONS,
-    _ellipse,
-    _quadratic_loss,
     plot_coef_comparison,
     plot_constraint_geometry,
     plot_error_vs_alpha,
@@ -291,7 +289,7 @@ def _geometry_shapes(
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     level = l1_ratio * float(np.abs(w).sum()) + 0.5 * (1 - l1_ratio) * float(w @ w)
     d = w - w_ols
-    return penalty_boundary(level, l1_ratio), _ellipse(gram, w_ols, 0.5 * float(d @ gram @ d))
+    return penalty_boundary(level, l1_ratio), loss_ellipse(gram, w_ols, 0.5 * float(d @ gram @ d))
 
 
 def _fmt_w(w: NDArray[np.float64]) -> str:
@@ -346,7 +344,7 @@ def geometry_explorer(
     a_max = alpha_max(X_arr, y_arr)
     grid = _alpha_grid(alpha_range, (1e-2 * a_max, 1.2 * a_max), spd)
     start = check_real(a_max / 3 if alpha is None else alpha, "alpha", low=float(grid[0]), high=float(grid[-1]))
-    gram, w_ols = _quadratic_loss(X_arr, y_arr)
+    gram, w_ols = quadratic_loss(X_arr, y_arr)
     Xc, yc = X_arr - X_arr.mean(axis=0), y_arr - y_arr.mean()
     fits = {1.0: _enet_path_grid(Xc, yc, grid, 1.0), 0.0: _enet_path_grid(Xc, yc, grid, 0.0)}
     shapes = {r: [_geometry_shapes(gram, w_ols, w, r) for w in fits[r]] for r in fits}
@@ -480,7 +478,7 @@ def enet_explorer(
     X2 = X_arr[:, [i, j]]
     _check_two_features(X2, y_arr)
     X2c = X2 - X2.mean(axis=0)
-    gram, w_ols = _quadratic_loss(X2, y_arr)
+    gram, w_ols = quadratic_loss(X2, y_arr)
     full = np.stack([_enet_path_grid(Xc, yc, grid, float(r)) for r in ratios])  # (n_ratio, n_grid, p)
     two = np.stack([_enet_path_grid(X2c, yc, grid, float(r)) for r in ratios])  # (n_ratio, n_grid, 2)
     shapes = [
