@@ -218,7 +218,11 @@ def _contours() -> dict[str, Any]:
 # Arguments the factory cannot guess (data of a particular shape, a live object), per callable.
 BASELINES: dict[str, Callable[[], dict[str, Any]]] = {
     "regviz.lasso.quadratic_loss": lambda: {"X": _rng().standard_normal((30, 2)), "y": _rng().standard_normal(30)},
-    "regviz.lasso.loss_ellipse": lambda: {"gram": np.array([[2.0, 0.5], [0.5, 1.0]]), "center": np.ones(2), "excess": 1.0},
+    "regviz.lasso.loss_ellipse": lambda: {
+        "gram": np.array([[2.0, 0.5], [0.5, 1.0]]),
+        "center": np.ones(2),
+        "excess": 1.0,
+    },
     "regviz.data.verify_file": lambda: {"name": "mnist_5k.npz"},
     "regviz.data.polynomial": lambda: {"x": np.linspace(0, 1, 5), "coef": [1.0, 2.0]},
     "regviz.data.stratified_split": lambda: {"X": _classes(60)[0], "y": _classes(60)[1]},
