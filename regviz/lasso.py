@@ -61,10 +61,6 @@ MAX_BOUNDARY_POINTS = 100_001
 # --------------------------------------------------------------------------- argument checks
 
 
-def _check_alpha(alpha: Any, name: str = "alpha") -> float:
-    return check_real(alpha, name, low=0)
-
-
 def _check_l1_ratio(l1_ratio: Any) -> float:
     return check_real(l1_ratio, "l1_ratio", low=0, high=1)
 
@@ -183,7 +179,7 @@ def enet_objective(X: Any, y: Any, coef: Any, intercept: float, alpha: float, l1
     X_arr, y_arr = _check_xy(X, y)
     w = _check_coef(coef, X_arr.shape[1])
     b = check_real(intercept, "intercept")
-    a = _check_alpha(alpha)
+    a = check_real(alpha, "alpha", low=0)
     r = _check_l1_ratio(l1_ratio)
     residual = y_arr - X_arr @ w - b
     return float(residual @ residual / (2 * len(y_arr)) + a * r * np.abs(w).sum() + 0.5 * a * (1 - r) * (w @ w))
@@ -232,7 +228,7 @@ def article_objective(X: Any, y: Any, coef: Any, intercept: float, lambda_: floa
     X_arr, y_arr = _check_xy(X, y)
     w = _check_coef(coef, X_arr.shape[1])
     b = check_real(intercept, "intercept")
-    lam = _check_alpha(lambda_, "lambda_")
+    lam = check_real(lambda_, "lambda_", low=0)
     a = check_real(alpha, "alpha", low=0, high=1)
     residual = y_arr - X_arr @ w - b
     return float(residual @ residual / len(y_arr) + lam * (a * (w @ w) + (1 - a) * np.abs(w).sum()))
@@ -323,7 +319,7 @@ def enet_cd(
 
     """
     X_arr, y_arr = _check_xy(X, y)
-    a = _check_alpha(alpha)
+    a = check_real(alpha, "alpha", low=0)
     r = _check_l1_ratio(l1_ratio)
     fit_intercept = check_bool(fit_intercept, "fit_intercept")
     max_iter = check_int(max_iter, "max_iter", low=1)
@@ -435,7 +431,7 @@ def article_to_sklearn(lambda_: float, alpha: float) -> SklearnParams:
         ``(alpha, l1_ratio)`` for ``sklearn.linear_model.ElasticNet``.
 
     """
-    lam = _check_alpha(lambda_, "lambda_")
+    lam = check_real(lambda_, "lambda_", low=0)
     a = check_real(alpha, "alpha", low=0, high=1)
     return SklearnParams(alpha=lam * (1 + a) / 2, l1_ratio=(1 - a) / (1 + a))
 
@@ -458,7 +454,7 @@ def sklearn_to_article(alpha: float, l1_ratio: float) -> ArticleParams:
     ArticleParams
 
     """
-    a = _check_alpha(alpha)
+    a = check_real(alpha, "alpha", low=0)
     r = _check_l1_ratio(l1_ratio)
     return ArticleParams(lambda_=a * (1 + r), alpha=(1 - r) / (1 + r))
 
@@ -499,7 +495,7 @@ def glmnet_to_sklearn(lambda_: float, alpha: float, *, y_scale: float = 1.0) -> 
     SklearnParams
 
     """
-    lam = _check_alpha(lambda_, "lambda_")
+    lam = check_real(lambda_, "lambda_", low=0)
     a = check_real(alpha, "alpha", low=0, high=1)
     s = check_real(y_scale, "y_scale", low=0, low_open=True)
     mix = a + (1 - a) / s
@@ -527,7 +523,7 @@ def sklearn_to_glmnet(alpha: float, l1_ratio: float, *, y_scale: float = 1.0) ->
     GlmnetParams
 
     """
-    a = _check_alpha(alpha)
+    a = check_real(alpha, "alpha", low=0)
     r = _check_l1_ratio(l1_ratio)
     s = check_real(y_scale, "y_scale", low=0, low_open=True)
     mix = r + (1 - r) * s

@@ -37,17 +37,13 @@ from numpy.typing import NDArray
 from ._validation import check_array, check_bool, check_int, check_real, check_same_length
 
 __all__ = [
-    "RidgeFit",
-    "RidgePath",
     "RidgeSVD",
-    "check_alpha",
-    "check_alphas",
     "effective_dof",
     "polynomial_design",
     "polynomial_fits",
+    "polynomial_ridge",
     "ridge_fit",
     "ridge_path",
-    "shrinkage_factors",
 ]
 
 MAX_DEGREE = 100
@@ -55,26 +51,7 @@ MAX_DEGREE = 100
 dozen are numerically useless), small enough that a typo cannot allocate gigabytes."""
 
 
-def check_alpha(alpha: Any, name: str = "alpha") -> float:
-    """Return ``alpha`` as a float in ``[0, inf)``, or raise ``ValueError``.
-
-    Parameters
-    ----------
-    alpha : float
-        A regularisation strength.
-    name : str, default="alpha"
-        The parameter's name, used in the message.
-
-    Returns
-    -------
-    float
-        The checked value.
-
-    """
-    return check_real(alpha, name, low=0)
-
-
-def check_alphas(alphas: Any, name: str = "alphas") -> NDArray[np.float64]:
+def _check_alphas(alphas: Any, name: str = "alphas") -> NDArray[np.float64]:
     """Return ``alphas`` as a 1-D float array, all finite and ``>= 0``.
 
     Parameters
@@ -208,7 +185,7 @@ def ridge_fit(X: Any, y: Any, alpha: float, *, fit_intercept: bool = True) -> Ri
 
     """
     X_arr, y_arr = _check_Xy(X, y)
-    alpha = check_alpha(alpha)
+    alpha = check_real(alpha, "alpha", low=0)
     fit_intercept = check_bool(fit_intercept, "fit_intercept")
     x_mean = X_arr.mean(axis=0) if fit_intercept else np.zeros(X_arr.shape[1])
     y_mean = float(y_arr.mean()) if fit_intercept else 0.0
@@ -273,7 +250,7 @@ class RidgeSVD:
 
     def coef(self, alpha: float) -> NDArray[np.float64]:
         """Return the weights ``w(alpha) = V diag(d / (d^2 + alpha)) U^T y_c``."""
-        a = check_alpha(alpha)
+        a = check_real(alpha, "alpha", low=0)
         return self._V @ (self._factors(np.array([a]))[0] * self._Uty)
 
     def intercept(self, alpha: float) -> float:
@@ -283,23 +260,25 @@ class RidgeSVD:
     def fit(self, alpha: float) -> RidgeFit:
         """Return the solution for one ``alpha`` as a :class:`RidgeFit`."""
         coef = self.coef(alpha)
-        return RidgeFit(coef=coef, intercept=float(self._y_mean - self._x_mean @ coef), alpha=check_alpha(alpha))
+        return RidgeFit(
+            coef=coef, intercept=float(self._y_mean - self._x_mean @ coef), alpha=check_real(alpha, "alpha", low=0)
+        )
 
     def path(self, alphas: Any) -> RidgePath:
         """Return the solutions for every alpha of ``alphas`` (any order) at once."""
-        a = check_alphas(alphas)
+        a = _check_alphas(alphas)
         coefs = (self._factors(a) * self._Uty[None, :]) @ self._V.T
         intercepts = self._y_mean - coefs @ self._x_mean
         return RidgePath(alphas=a, coefs=coefs, intercepts=intercepts, dof=self.dof(a))
 
     def shrinkage_factors(self, alpha: float) -> NDArray[np.float64]:
         """Return ``d_j^2 / (d_j^2 + alpha)``, one factor per principal direction."""
-        a = check_alpha(alpha)
+        a = check_real(alpha, "alpha", low=0)
         return self._factors(np.array([a]))[0] * self.singular_values
 
     def dof(self, alphas: Any) -> NDArray[np.float64]:
         """Return the effective degrees of freedom ``sum_j d_j^2 / (d_j^2 + alpha)`` per alpha."""
-        a = check_alphas(np.atleast_1d(np.asarray(alphas, dtype=float)))
+        a = _check_alphas(np.atleast_1d(np.asarray(alphas, dtype=float)))
         return (self._factors(a) * self.singular_values[None, :]).sum(axis=1)
 
     def loo_residuals(self, alpha: float) -> NDArray[np.float64]:
@@ -345,7 +324,7 @@ def ridge_path(X: Any, y: Any, alphas: Any, *, fit_intercept: bool = True) -> Ri
     return RidgeSVD(X, y, fit_intercept=fit_intercept).path(alphas)
 
 
-def shrinkage_factors(X: Any, alpha: float, *, fit_intercept: bool = True) -> NDArray[np.float64]:
+def _shrinkage_factors(X: Any, alpha: float, *, fit_intercept: bool = True) -> NDArray[np.float64]:
     """Return the factors ``d_j^2 / (d_j^2 + alpha)`` by which ridge shrinks each direction.
 
     ``d_j`` are the singular values of ``X`` (centred when ``fit_intercept``),
@@ -393,7 +372,7 @@ def effective_dof(X: Any, alpha: float, *, fit_intercept: bool = True) -> float:
         The effective number of parameters of the weights.
 
     """
-    return float(shrinkage_factors(X, alpha, fit_intercept=fit_intercept).sum())
+    return float(_shrinkage_factors(X, alpha, fit_intercept=fit_intercept).sum())
 
 
 # --------------------------------------------------------------------------- least squares by degree (alpha = 0)
@@ -467,3 +446,115 @@ def polynomial_fits(x_train: Any, y_train: Any, x_val: Any, y_val: Any, *, max_d
     val_mse = np.array([np.mean((fit(xv) - yv) ** 2) for fit in fits])
     norms = np.array([np.linalg.norm(fit.convert().coef[1:]) for fit in fits])
     return PolynomialFits(degrees, x_plot, curves, train_mse, val_mse, norms)
+
+
+@dataclass(frozen=True)
+class PolynomialRidge:
+    """Ridge on standardised polynomial features over a grid of λ (see :func:`polynomial_ridge`).
+
+    Attributes
+    ----------
+    solver : RidgeSVD
+        The training data's SVD: ``solver.fit(alpha)`` for any λ at ``O(p min(n, p))``.
+    alphas, train_mse, val_mse : ndarray of shape (n_alphas,)
+        The λ grid and the errors along it.
+    x_plot : ndarray of shape (200,)
+        Where the fitted curve is drawn (the range of all ``x``).
+    X_plot, X_train, X_val : ndarray of shape (n, degree)
+        Standardised features of ``x_plot`` and of the two data sets.
+    x_train, y_train, x_val, y_val : ndarray of shape (n,)
+        The data, as given.
+    coef_limit : float
+        Twice the largest coefficient along the grid: a fixed scale for coefficient bars.
+
+    """
+
+    solver: RidgeSVD
+    alphas: NDArray[np.float64]
+    train_mse: NDArray[np.float64]
+    val_mse: NDArray[np.float64]
+    x_plot: NDArray[np.float64]
+    X_plot: NDArray[np.float64]
+    X_train: NDArray[np.float64]
+    X_val: NDArray[np.float64]
+    x_train: NDArray[np.float64]
+    y_train: NDArray[np.float64]
+    x_val: NDArray[np.float64]
+    y_val: NDArray[np.float64]
+    coef_limit: float
+
+    def curve(self, alpha: float) -> NDArray[np.float64]:
+        """The fitted curve over :attr:`x_plot` at ``alpha``."""
+        fit = self.solver.fit(alpha)
+        return self.X_plot @ fit.coef + fit.intercept
+
+    def errors(self, alpha: float) -> tuple[float, float]:
+        """Training and validation mean squared error at ``alpha``."""
+        fit = self.solver.fit(alpha)
+        train = float(np.mean((self.X_train @ fit.coef + fit.intercept - self.y_train) ** 2))
+        val = float(np.mean((self.X_val @ fit.coef + fit.intercept - self.y_val) ** 2))
+        return train, val
+
+
+def polynomial_ridge(
+    x_train: Any, y_train: Any, x_val: Any, y_val: Any, *, degree: int, alphas: Any
+) -> PolynomialRidge:
+    """Fit ridge on the features ``x, x^2, ..., x^degree`` standardised with the training mean and scale.
+
+    scikit-learn's objective ``||y - X w - b||^2 + λ ||w||^2`` (intercept not penalised), through one SVD.
+
+    Parameters
+    ----------
+    x_train, y_train : array-like of shape (n_train,)
+        Training data, at least 2 distinct ``x``.
+    x_val, y_val : array-like of shape (n_val,)
+        Validation data.
+    degree : int
+        Degree of the features, in ``[1, MAX_DEGREE]``.
+    alphas : array-like of shape (n_alphas,)
+        The λ grid, values ``>= 0``.
+
+    Returns
+    -------
+    PolynomialRidge
+        The solver, the errors along the grid and what a figure of the fit needs.
+
+    """
+    xt = check_array(x_train, "x_train", ndim=1, min_samples=2)
+    yt = check_array(y_train, "y_train", ndim=1, min_samples=2)
+    xv = check_array(x_val, "x_val", ndim=1)
+    yv = check_array(y_val, "y_val", ndim=1)
+    check_same_length(("x_train", xt), ("y_train", yt))
+    check_same_length(("x_val", xv), ("y_val", yv))
+    degree = check_int(degree, "degree", low=1, high=MAX_DEGREE)
+    grid = _check_alphas(alphas)
+    raw = polynomial_design(xt, degree)
+    mean, scale = raw.mean(axis=0), raw.std(axis=0)
+    if np.any(scale == 0):
+        raise ValueError("x_train must hold at least 2 distinct values (a constant feature cannot be standardised)")
+
+    def features(x: NDArray[np.float64]) -> NDArray[np.float64]:
+        return (polynomial_design(x, degree) - mean) / scale
+
+    X_train, X_val = features(xt), features(xv)
+    solver = RidgeSVD(X_train, yt)
+    path = solver.path(grid)
+    train_mse = np.mean((X_train @ path.coefs.T + path.intercepts - yt[:, None]) ** 2, axis=0)
+    val_mse = np.mean((X_val @ path.coefs.T + path.intercepts - yv[:, None]) ** 2, axis=0)
+    x_all = np.r_[xt, xv]
+    x_plot = np.linspace(x_all.min(), x_all.max(), 200)
+    return PolynomialRidge(
+        solver=solver,
+        alphas=grid,
+        train_mse=train_mse,
+        val_mse=val_mse,
+        x_plot=x_plot,
+        X_plot=features(x_plot),
+        X_train=X_train,
+        X_val=X_val,
+        x_train=xt,
+        y_train=yt,
+        x_val=xv,
+        y_val=yv,
+        coef_limit=2.0 * float(np.max(np.abs(path.coefs))),
+    )

@@ -256,6 +256,7 @@ BASELINES: dict[str, Callable[[], dict[str, Any]]] = {
     },
     "regviz.widgets.degree_explorer": _explorer_poly,
     "regviz.widgets.ridge_explorer": _explorer_poly,
+    "regviz.ridge.polynomial_ridge": lambda: {**_explorer_poly(), "degree": 3, "alphas": np.logspace(-3, 1, 9)},
     "regviz.widgets.loss_explorer": _losses,
     "regviz.widgets.lr_explorer": lambda: {**_contours(), "run": lambda lr: (np.zeros((3, 2)), np.ones(3))},
     "regviz.widgets.optimizer_explorer": lambda: {

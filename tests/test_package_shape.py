@@ -38,7 +38,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "regviz.search_worker.run_worker": 86,
     "regviz.widgets.lasso.enet_explorer": 158,
     "regviz.widgets.lasso.lasso_explorer": 125,
-    "regviz.widgets.ridge.ridge_explorer": 133,
 }
 
 #: Private modules whose private-looking helpers every module may import: the shared cores.
