@@ -29,6 +29,7 @@ between them exactly:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -41,11 +42,14 @@ __all__ = [
     "alpha_max",
     "article_objective",
     "article_to_sklearn",
+    "constraint_fits",
     "enet_cd",
     "enet_objective",
+    "enet_slider",
     "glmnet_to_sklearn",
     "lasso_cd",
     "lasso_objective",
+    "lasso_slider",
     "loss_ellipse",
     "penalty_boundary",
     "quadratic_loss",
@@ -635,3 +639,259 @@ def loss_ellipse(gram: Any, center: Any, excess: float, *, n_points: int = 361) 
     theta = np.linspace(0, 2 * np.pi, n_points)
     circle = np.c_[np.cos(theta), np.sin(theta)]
     return c + np.sqrt(2 * max(excess, 0.0)) * (circle / np.sqrt(vals)) @ vecs.T
+
+
+# --------------------------------------------------------------------------- what the explorers draw
+
+
+def _enet_path_grid(
+    Xc: NDArray[np.float64], yc: NDArray[np.float64], grid: NDArray[np.float64], l1_ratio: float
+) -> NDArray[np.float64]:
+    """Coefficients of centred data at every ``grid`` value, shape (n_grid, n_features).
+
+    A warm-started scikit-learn path for ``l1_ratio > 0``; the exact SVD
+    solution for ``l1_ratio = 0`` (ridge in the elastic net's scaling).
+    """
+    n = len(yc)
+    if l1_ratio == 0.0:
+        u, s, vt = np.linalg.svd(Xc, full_matrices=False)
+        uty = u.T @ yc
+        return np.stack([vt.T @ (s * uty / (s**2 + n * a)) for a in grid])
+    from sklearn.linear_model import enet_path
+
+    _, coefs, _ = enet_path(Xc, yc, l1_ratio=l1_ratio, alphas=grid[::-1], tol=1e-8, max_iter=100_000)
+    return np.ascontiguousarray(coefs[:, ::-1].T)
+
+
+def _ridge_same_training_error(
+    Xc: NDArray[np.float64], yc: NDArray[np.float64], target_mse: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """Ridge coefficients whose training MSE equals each ``target_mse`` (interpolated on a fine λ grid)."""
+    n = len(yc)
+    u, s, vt = np.linalg.svd(Xc, full_matrices=False)
+    uty = u.T @ yc
+    resid_out = float(yc @ yc - uty @ uty)  # part of y outside the column space
+    log_grid = np.linspace(-8, 8, 3201) + math.log10(float(np.mean(s**2)) / n)
+    shrink = (n * 10.0 ** log_grid[:, None]) / (s**2 + n * 10.0 ** log_grid[:, None])
+    mse = (resid_out + ((shrink * uty) ** 2).sum(axis=1)) / n
+    log_alpha = np.interp(np.clip(target_mse, mse[0], mse[-1]), mse, log_grid)
+    alphas = 10.0**log_alpha
+    return np.stack([vt.T @ (s * uty / (s**2 + n * a)) for a in alphas])
+
+
+def _check_two_features(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    X_arr = check_array(X, "X", ndim=2, min_samples=3)
+    y_arr = check_array(y, "y", ndim=1, min_samples=3)
+    check_same_length(("X", X_arr), ("y", y_arr))
+    if X_arr.shape[1] != 2:
+        raise ValueError(f"X must have exactly 2 columns (features), got {X_arr.shape[1]}")
+    if np.linalg.matrix_rank(X_arr - X_arr.mean(axis=0)) < 2:
+        raise ValueError("X must have 2 linearly independent centred columns (the loss contours are ellipses)")
+    return X_arr, y_arr
+
+
+def _geometry_shapes(
+    gram: NDArray[np.float64], w_ols: NDArray[np.float64], w: NDArray[np.float64], l1_ratio: float
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    level = l1_ratio * float(np.abs(w).sum()) + 0.5 * (1 - l1_ratio) * float(w @ w)
+    d = w - w_ols
+    return penalty_boundary(level, l1_ratio), loss_ellipse(gram, w_ols, 0.5 * float(d @ gram @ d))
+
+
+@dataclass(frozen=True)
+class LassoSlider:
+    """The lasso at every slider value, beside ridge at the same training error (see :func:`lasso_slider`).
+
+    Attributes
+    ----------
+    alphas : ndarray of shape (n_alphas,)
+        The slider's λ values.
+    coefs, ridge_coefs : ndarray of shape (n_alphas, n_features)
+        Lasso coefficients, and ridge coefficients with the same training MSE, at each λ.
+    train_mse, val_mse : ndarray of shape (n_alphas,)
+        The lasso's errors.
+    n_zero : ndarray of shape (n_alphas,)
+        Lasso coefficients exactly 0 at each λ.
+    limit : float
+        A symmetric vertical scale that holds every bar.
+
+    """
+
+    alphas: NDArray[np.float64]
+    coefs: NDArray[np.float64]
+    ridge_coefs: NDArray[np.float64]
+    train_mse: NDArray[np.float64]
+    val_mse: NDArray[np.float64]
+    n_zero: NDArray[np.int64]
+    limit: float
+
+
+def lasso_slider(X_train: Any, y_train: Any, X_val: Any, y_val: Any, alphas: Any) -> LassoSlider:
+    r"""Lasso fits (:math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2 + \lambda\lVert w\rVert_1`) at every ``alphas``.
+
+    One warm-started path at exactly these values; the ridge fits with the same training error come from one SVD.
+
+    Parameters
+    ----------
+    X_train, y_train : array-like of shape (n_train, n_features), (n_train,)
+        Training data (standardised features).
+    X_val, y_val : array-like of shape (n_val, n_features), (n_val,)
+        Validation data, scaled like ``X_train``.
+    alphas : array-like of shape (n_alphas,)
+        λ values, increasing, all ``> 0``.
+
+    Returns
+    -------
+    LassoSlider
+
+    """
+    Xt = check_array(X_train, "X_train", ndim=2, min_samples=3)
+    yt = check_array(y_train, "y_train", ndim=1, min_samples=3)
+    Xv = check_array(X_val, "X_val", ndim=2)
+    yv = check_array(y_val, "y_val", ndim=1)
+    check_same_length(("X_train", Xt), ("y_train", yt))
+    check_same_length(("X_val", Xv), ("y_val", yv))
+    if Xv.shape[1] != Xt.shape[1]:
+        raise ValueError(f"X_val must have {Xt.shape[1]} columns like X_train, got {Xv.shape[1]}")
+    grid = _check_slider_alphas(alphas)
+    x_mean, y_mean = Xt.mean(axis=0), float(yt.mean())
+    Xc, yc = Xt - x_mean, yt - y_mean
+    coefs = _enet_path_grid(Xc, yc, grid, 1.0)  # (n_grid, p)
+    intercepts = y_mean - coefs @ x_mean
+    train_mse = np.mean((Xt @ coefs.T + intercepts - yt[:, None]) ** 2, axis=0)
+    val_mse = np.mean((Xv @ coefs.T + intercepts - yv[:, None]) ** 2, axis=0)
+    ridge = _ridge_same_training_error(Xc, yc, train_mse)
+    limit = 1.12 * float(max(np.abs(coefs).max(), np.abs(ridge).max()))
+    return LassoSlider(grid, coefs, ridge, train_mse, val_mse, (coefs == 0).sum(axis=1), limit)
+
+
+@dataclass(frozen=True)
+class ConstraintFits:
+    """Two-feature elastic-net fits with their constraint regions (see :func:`constraint_fits`).
+
+    Attributes
+    ----------
+    alphas, l1_ratios : ndarray
+        The grids, shapes (n_alphas,) and (n_ratios,).
+    coefs : ndarray of shape (n_ratios, n_alphas, 2)
+        The fit at each (l1_ratio, λ).
+    shapes : list of list of (ndarray, ndarray)
+        ``shapes[a][k]``: the penalty region's boundary through the fit and the loss contour touching it.
+    gram, w_ols : ndarray
+        The loss's quadratic form and its minimum (:func:`quadratic_loss`).
+
+    """
+
+    alphas: NDArray[np.float64]
+    l1_ratios: NDArray[np.float64]
+    coefs: NDArray[np.float64]
+    shapes: list[list[tuple[NDArray[np.float64], NDArray[np.float64]]]]
+    gram: NDArray[np.float64]
+    w_ols: NDArray[np.float64]
+
+
+def constraint_fits(X: Any, y: Any, alphas: Any, l1_ratios: Any) -> ConstraintFits:
+    """Fit the elastic net on two features at every (l1_ratio, λ) and draw its geometry: region and contour.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, 2)
+        Two linearly independent features.
+    y : array-like of shape (n_samples,)
+        Targets.
+    alphas : array-like of shape (n_alphas,)
+        λ values, increasing, all ``> 0``.
+    l1_ratios : array-like of shape (n_ratios,)
+        Mixing values in ``[0, 1]`` (1 is the lasso, 0 ridge).
+
+    Returns
+    -------
+    ConstraintFits
+
+    """
+    X_arr, y_arr = _check_two_features(X, y)
+    grid = _check_slider_alphas(alphas)
+    ratios = _check_ratios(l1_ratios)
+    gram, w_ols = quadratic_loss(X_arr, y_arr)
+    Xc, yc = X_arr - X_arr.mean(axis=0), y_arr - y_arr.mean()
+    coefs = np.stack([_enet_path_grid(Xc, yc, grid, float(r)) for r in ratios])
+    shapes = [
+        [_geometry_shapes(gram, w_ols, coefs[a, b], float(ratios[a])) for b in range(len(grid))]
+        for a in range(len(ratios))
+    ]
+    return ConstraintFits(grid, ratios, coefs, shapes, gram, w_ols)
+
+
+@dataclass(frozen=True)
+class EnetSlider:
+    """Elastic-net fits on all features at every (l1_ratio, λ), and the two-feature geometry (:func:`enet_slider`).
+
+    Attributes
+    ----------
+    coefs : ndarray of shape (n_ratios, n_alphas, n_features)
+        The fits.
+    n_nonzero : ndarray of shape (n_ratios, n_alphas)
+        Non-zero coefficients of each fit.
+    geometry : ConstraintFits
+        The same grids on the two ``features`` alone.
+    limit : float
+        A symmetric vertical scale that holds every bar.
+
+    """
+
+    coefs: NDArray[np.float64]
+    n_nonzero: NDArray[np.int64]
+    geometry: ConstraintFits
+    limit: float
+
+
+def enet_slider(X: Any, y: Any, alphas: Any, l1_ratios: Any, *, features: tuple[int, int]) -> EnetSlider:
+    """Fit the elastic net at every (l1_ratio, λ), on all features and on the two ``features`` alone.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Standardised features.
+    y : array-like of shape (n_samples,)
+        Targets.
+    alphas : array-like of shape (n_alphas,)
+        λ values, increasing, all ``> 0``.
+    l1_ratios : array-like of shape (n_ratios,)
+        Mixing values in ``[0, 1]``.
+    features : (int, int)
+        Two different column indices for the geometry.
+
+    Returns
+    -------
+    EnetSlider
+
+    """
+    X_arr = check_array(X, "X", ndim=2, min_samples=3)
+    y_arr = check_array(y, "y", ndim=1, min_samples=3)
+    check_same_length(("X", X_arr), ("y", y_arr))
+    p = X_arr.shape[1]
+    if not isinstance(features, tuple | list) or len(features) != 2:
+        raise ValueError(f"features must be a pair of column indices, got {features!r}")
+    i, j = (check_int(v, "features", low=0, high=p - 1) for v in features)
+    if i == j:
+        raise ValueError(f"features must name two different columns, got {features!r}")
+    grid = _check_slider_alphas(alphas)
+    ratios = _check_ratios(l1_ratios)
+    Xc, yc = X_arr - X_arr.mean(axis=0), y_arr - y_arr.mean()
+    geometry = constraint_fits(X_arr[:, [i, j]], y_arr, grid, ratios)
+    full = np.stack([_enet_path_grid(Xc, yc, grid, float(r)) for r in ratios])  # (n_ratio, n_grid, p)
+    return EnetSlider(full, (full != 0).sum(axis=2), geometry, 1.12 * float(np.abs(full).max()))
+
+
+def _check_slider_alphas(alphas: Any) -> NDArray[np.float64]:
+    grid = check_array(alphas, "alphas", ndim=1, min_samples=2)
+    if np.any(grid <= 0) or np.any(np.diff(grid) <= 0):
+        raise ValueError("alphas must be positive and strictly increasing")
+    return grid
+
+
+def _check_ratios(l1_ratios: Any) -> NDArray[np.float64]:
+    ratios = check_array(l1_ratios, "l1_ratios", ndim=1)
+    if np.any(ratios < 0) or np.any(ratios > 1):
+        raise ValueError("l1_ratios must all be in [0, 1]")
+    return ratios

@@ -36,8 +36,8 @@ LONG_FUNCTIONS: dict[str, int] = {
     "regviz.models.make_mlp": 103,
     "regviz.search.make_mnist_objective": 101,
     "regviz.search_worker.run_worker": 86,
-    "regviz.widgets.lasso.enet_explorer": 158,
-    "regviz.widgets.lasso.lasso_explorer": 125,
+    "regviz.widgets.lasso.enet_explorer": 133,
+    "regviz.widgets.lasso.lasso_explorer": 97,
 }
 
 #: Private modules whose private-looking helpers every module may import: the shared cores.

@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._validation import check_array, check_bool, check_choice, check_int, check_real, check_same_length
-from ..lasso import alpha_max, loss_ellipse, penalty_boundary, quadratic_loss
+from ..lasso import LassoSlider, alpha_max, constraint_fits, enet_slider, lasso_slider
 from ..plots.lasso import (
     LEGEND_LOCATIONS,
     plot_coef_comparison,
@@ -98,41 +98,6 @@ def _check_train_val(
     return Xt, yt, Xv, yv
 
 
-def _enet_path_grid(
-    Xc: NDArray[np.float64], yc: NDArray[np.float64], grid: NDArray[np.float64], l1_ratio: float
-) -> NDArray[np.float64]:
-    """Coefficients of centred data at every ``grid`` value, shape (n_grid, n_features).
-
-    A warm-started scikit-learn path for ``l1_ratio > 0``; the exact SVD
-    solution for ``l1_ratio = 0`` (ridge in the elastic net's scaling).
-    """
-    n = len(yc)
-    if l1_ratio == 0.0:
-        u, s, vt = np.linalg.svd(Xc, full_matrices=False)
-        uty = u.T @ yc
-        return np.stack([vt.T @ (s * uty / (s**2 + n * a)) for a in grid])
-    from sklearn.linear_model import enet_path
-
-    _, coefs, _ = enet_path(Xc, yc, l1_ratio=l1_ratio, alphas=grid[::-1], tol=1e-8, max_iter=100_000)
-    return np.ascontiguousarray(coefs[:, ::-1].T)
-
-
-def _ridge_same_training_error(
-    Xc: NDArray[np.float64], yc: NDArray[np.float64], target_mse: NDArray[np.float64]
-) -> NDArray[np.float64]:
-    """Ridge coefficients whose training MSE equals each ``target_mse`` (interpolated on a fine λ grid)."""
-    n = len(yc)
-    u, s, vt = np.linalg.svd(Xc, full_matrices=False)
-    uty = u.T @ yc
-    resid_out = float(yc @ yc - uty @ uty)  # part of y outside the column space
-    log_grid = np.linspace(-8, 8, 3201) + math.log10(float(np.mean(s**2)) / n)
-    shrink = (n * 10.0 ** log_grid[:, None]) / (s**2 + n * 10.0 ** log_grid[:, None])
-    mse = (resid_out + ((shrink * uty) ** 2).sum(axis=1)) / n
-    log_alpha = np.interp(np.clip(target_mse, mse[0], mse[-1]), mse, log_grid)
-    alphas = 10.0**log_alpha
-    return np.stack([vt.T @ (s * uty / (s**2 + n * a)) for a in alphas])
-
-
 # --------------------------------------------------------------------------- lasso λ slider
 
 
@@ -183,8 +148,7 @@ def lasso_explorer(
         Legend position of the coefficient panel (placed once: pick a corner
         the bars leave free).
     blit : bool, default=True
-        Redraw only the moving artists over a cached background; ``False``
-        redraws the whole figure at every move (slower; for comparison).
+        Redraw only the moving artists over a cached background; ``False`` redraws the whole figure (slower).
 
     Returns
     -------
@@ -196,9 +160,7 @@ def lasso_explorer(
     blit = check_bool(blit, "blit")
     check_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
     p = Xt.shape[1]
-    names = list(feature_names) if feature_names is not None else [f"x{j}" for j in range(p)]
-    if len(names) != p:
-        raise ValueError(f"feature_names must have {p} entries, got {len(names)}")
+    names = _check_names(feature_names, p)
     spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     a_max = alpha_max(Xt, yt)
     if a_max == 0:
@@ -206,37 +168,12 @@ def lasso_explorer(
     grid = _alpha_grid(alpha_range, (1e-3 * a_max, 1.5 * a_max), spd)
     start = check_real(a_max / 10 if alpha is None else alpha, "alpha", low=float(grid[0]), high=float(grid[-1]))
 
-    # --- everything that does not depend on λ ---------------------------------
-    x_mean, y_mean = Xt.mean(axis=0), float(yt.mean())
-    Xc, yc = Xt - x_mean, yt - y_mean
-    coefs = _enet_path_grid(Xc, yc, grid, 1.0)  # (n_grid, p)
-    intercepts = y_mean - coefs @ x_mean
-    train_mse = np.mean((Xt @ coefs.T + intercepts - yt[:, None]) ** 2, axis=0)
-    val_mse = np.mean((Xv @ coefs.T + intercepts - yv[:, None]) ** 2, axis=0)
-    ridge = _ridge_same_training_error(Xc, yc, train_mse)
-    n_zero = (coefs == 0).sum(axis=1)
-    limit = 1.12 * float(max(np.abs(coefs).max(), np.abs(ridge).max()))
+    fits = lasso_slider(Xt, yt, Xv, yv, grid)
+    coefs, ridge, n_zero, val_mse = fits.coefs, fits.ridge_coefs, fits.n_zero, fits.val_mse
     positions = np.arange(p, dtype=float)
-
-    # --- the figure, drawn once ------------------------------------------------
-    fig, (ax_bars, ax_path, ax_err) = new_figure(ncols=3, figsize=(12.0, 3.9))
     k0 = _snap(start, grid)
-    ridge_label = "ridge, same training MSE"
-    plot_coef_comparison(
-        {"lasso": coefs[k0], ridge_label: ridge[k0]}, feature_names=names, legend_loc=legend_loc, ax=ax_bars
-    )
-    ax_bars.set_ylim(-limit, limit)
-    plot_lasso_path(grid, coefs.T, feature_names=names, current=float(grid[k0]), ax=ax_path)
-    plot_error_vs_alpha(grid, train_mse, val_mse, current=float(grid[k0]), ax=ax_err)
-    ax_path.set_title("lasso path: features enter from the right")
-    ax_err.set_title("training and validation error")
-    lasso_bars = [a for a in ax_bars.patches if a.get_gid() == "bars:lasso"]
-    ridge_bars = [a for a in ax_bars.patches if a.get_gid() == f"bars:{ridge_label}"]
-    zeros = next(c for c in ax_bars.collections if c.get_gid() == "zeros:lasso")
-    ridge_zeros = next(c for c in ax_bars.collections if c.get_gid() == f"zeros:{ridge_label}")
+    fig, lasso_bars, ridge_bars, zeros, ridge_zeros, markers = _lasso_figure(fits, names, k0, legend_loc)
     offset = lasso_bars[0].get_x() + lasso_bars[0].get_width() / 2
-    markers = [next(a for a in ax.lines if a.get_gid() == "marker") for ax in (ax_path, ax_err)]
-    ax_bars.set_title("lasso against ridge at the same training error")
 
     def update(alpha: float) -> None:
         k = _snap(alpha, grid)
@@ -263,18 +200,39 @@ def lasso_explorer(
     return Explorer(fig, update, {"alpha": control}, caption=caption, animated=moving if blit else None)
 
 
+def _lasso_figure(fits: LassoSlider, names: list[str], k0: int, legend_loc: str) -> tuple[Any, ...]:
+    """Bars (lasso beside ridge), path and errors at grid index ``k0``; the figure and its moving artists."""
+    grid = fits.alphas
+    fig, (ax_bars, ax_path, ax_err) = new_figure(ncols=3, figsize=(12.0, 3.9))
+    ridge_label = "ridge, same training MSE"
+    plot_coef_comparison(
+        {"lasso": fits.coefs[k0], ridge_label: fits.ridge_coefs[k0]},
+        feature_names=names,
+        legend_loc=legend_loc,
+        ax=ax_bars,
+    )
+    ax_bars.set_ylim(-fits.limit, fits.limit)
+    plot_lasso_path(grid, fits.coefs.T, feature_names=names, current=float(grid[k0]), ax=ax_path)
+    plot_error_vs_alpha(grid, fits.train_mse, fits.val_mse, current=float(grid[k0]), ax=ax_err)
+    ax_path.set_title("lasso path: features enter from the right")
+    ax_err.set_title("training and validation error")
+    lasso_bars = [a for a in ax_bars.patches if a.get_gid() == "bars:lasso"]
+    ridge_bars = [a for a in ax_bars.patches if a.get_gid() == f"bars:{ridge_label}"]
+    zeros = next(c for c in ax_bars.collections if c.get_gid() == "zeros:lasso")
+    ridge_zeros = next(c for c in ax_bars.collections if c.get_gid() == f"zeros:{ridge_label}")
+    markers = [next(a for a in ax.lines if a.get_gid() == "marker") for ax in (ax_path, ax_err)]
+    ax_bars.set_title("lasso against ridge at the same training error")
+    return fig, lasso_bars, ridge_bars, zeros, ridge_zeros, markers
+
+
+def _check_names(feature_names: Sequence[str] | None, p: int) -> list[str]:
+    names = list(feature_names) if feature_names is not None else [f"x{j}" for j in range(p)]
+    if len(names) != p:
+        raise ValueError(f"feature_names must have {p} entries, got {len(names)}")
+    return names
+
+
 # --------------------------------------------------------------------------- geometry, L1 against L2
-
-
-def _check_two_features(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    X_arr = check_array(X, "X", ndim=2, min_samples=3)
-    y_arr = check_array(y, "y", ndim=1, min_samples=3)
-    check_same_length(("X", X_arr), ("y", y_arr))
-    if X_arr.shape[1] != 2:
-        raise ValueError(f"X must have exactly 2 columns (features), got {X_arr.shape[1]}")
-    if np.linalg.matrix_rank(X_arr - X_arr.mean(axis=0)) < 2:
-        raise ValueError("X must have 2 linearly independent centred columns (the loss contours are ellipses)")
-    return X_arr, y_arr
 
 
 def _geometry_artists(ax: Any) -> tuple[Any, Any, Any]:
@@ -282,14 +240,6 @@ def _geometry_artists(ax: Any) -> tuple[Any, Any, Any]:
     contact = next(a for a in ax.lines if a.get_gid() == "contact")
     solution = next(a for a in ax.lines if a.get_gid() == "solution")
     return region, contact, solution
-
-
-def _geometry_shapes(
-    gram: NDArray[np.float64], w_ols: NDArray[np.float64], w: NDArray[np.float64], l1_ratio: float
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    level = l1_ratio * float(np.abs(w).sum()) + 0.5 * (1 - l1_ratio) * float(w @ w)
-    d = w - w_ols
-    return penalty_boundary(level, l1_ratio), loss_ellipse(gram, w_ols, 0.5 * float(d @ gram @ d))
 
 
 def _fmt_w(w: NDArray[np.float64]) -> str:
@@ -310,11 +260,9 @@ def geometry_explorer(
     Left: the lasso, scikit-learn's :math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2 + \lambda\lVert w\rVert_1`.
     Right: ridge in the same scaling,
     :math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2 + \frac{\lambda}{2}\lVert w\rVert_2^2`
-    (``ElasticNet(l1_ratio=0)``, i.e. ``Ridge(alpha=n·λ)``). Each panel shows
-    the penalty region whose boundary passes through the solution and the
-    loss contour that touches it there: the diamond is touched at a corner
-    (a coefficient exactly 0) over a whole range of λ, the disc almost never
-    on an axis.
+    (``ElasticNet(l1_ratio=0)``, i.e. ``Ridge(alpha=n·λ)``). Each panel shows the penalty region whose boundary
+    passes through the solution and the loss contour that touches it there: the diamond is touched at a corner
+    (a coefficient exactly 0) over a whole range of λ, the disc almost never on an axis.
 
     Parameters
     ----------
@@ -329,8 +277,7 @@ def geometry_explorer(
     steps_per_decade : int, default=20
         Slider values per factor of ten, in ``[1, 1000]`` (at most 10,001 values in all).
     blit : bool, default=True
-        Redraw only the moving artists over a cached background; ``False``
-        redraws the whole figure at every move (slower; for comparison).
+        Redraw only the moving artists over a cached background; ``False`` redraws the whole figure (slower).
 
     Returns
     -------
@@ -338,17 +285,20 @@ def geometry_explorer(
         ``explorer.set(alpha=...)`` moves the slider.
 
     """
-    X_arr, y_arr = _check_two_features(X, y)
+    X_arr = check_array(X, "X", ndim=2, min_samples=3)
+    y_arr = check_array(y, "y", ndim=1, min_samples=3)
+    check_same_length(("X", X_arr), ("y", y_arr))
+    if X_arr.shape[1] != 2:
+        raise ValueError(f"X must have exactly 2 columns (features), got {X_arr.shape[1]}")
     blit = check_bool(blit, "blit")
     spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     a_max = alpha_max(X_arr, y_arr)
     grid = _alpha_grid(alpha_range, (1e-2 * a_max, 1.2 * a_max), spd)
     start = check_real(a_max / 3 if alpha is None else alpha, "alpha", low=float(grid[0]), high=float(grid[-1]))
-    gram, w_ols = quadratic_loss(X_arr, y_arr)
-    Xc, yc = X_arr - X_arr.mean(axis=0), y_arr - y_arr.mean()
-    fits = {1.0: _enet_path_grid(Xc, yc, grid, 1.0), 0.0: _enet_path_grid(Xc, yc, grid, 0.0)}
-    shapes = {r: [_geometry_shapes(gram, w_ols, w, r) for w in fits[r]] for r in fits}
-    limit = 1.3 * float(np.max(np.abs(w_ols)))
+    geometry = constraint_fits(X_arr, y_arr, grid, [1.0, 0.0])
+    fits = {1.0: geometry.coefs[0], 0.0: geometry.coefs[1]}
+    shapes = {1.0: geometry.shapes[0], 0.0: geometry.shapes[1]}
+    limit = 1.3 * float(np.max(np.abs(geometry.w_ols)))
 
     fig, axes = new_figure(ncols=2, figsize=(9.6, 4.6))
     k0 = _snap(start, grid)
@@ -435,8 +385,7 @@ def enet_explorer(
     l1_ratio_step : float, default=0.05
         Step of the l1_ratio slider, in (0, 0.5], dividing 1 evenly.
     blit : bool, default=True
-        Redraw only the moving artists over a cached background; ``False``
-        redraws the whole figure at every move (slower; for comparison).
+        Redraw only the moving artists over a cached background; ``False`` redraws the whole figure (slower).
 
     Returns
     -------
@@ -452,16 +401,8 @@ def enet_explorer(
     g = check_array(groups, "groups", ndim=1, dtype=int)
     if len(g) != p:
         raise ValueError(f"groups must have {p} entries (one per column of X), got {len(g)}")
-    if not isinstance(geometry_features, tuple | list) or len(geometry_features) != 2:
-        raise ValueError(f"geometry_features must be a pair of column indices, got {geometry_features!r}")
-    i, j = (check_int(v, "geometry_features", low=0, high=p - 1) for v in geometry_features)
-    if i == j:
-        raise ValueError(f"geometry_features must name two different columns, got {geometry_features!r}")
-    step = check_real(l1_ratio_step, "l1_ratio_step", low=0, high=0.5, low_open=True)
-    n_ratio = round(1 / step)
-    if abs(n_ratio * step - 1) > 1e-9:
-        raise ValueError(f"l1_ratio_step must divide 1 evenly (e.g. 0.05, 0.1, 0.25), got {l1_ratio_step!r}")
-    ratios = np.round(np.linspace(0, 1, n_ratio + 1), 12)
+    i, j = _check_column_pair(geometry_features, p)
+    step, ratios = _ratio_grid(l1_ratio_step)
     r0 = check_real(l1_ratio, "l1_ratio", low=0, high=1)
     spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     a_max = alpha_max(X_arr, y_arr)
@@ -469,24 +410,11 @@ def enet_explorer(
         raise ValueError("y must not be constant")
     grid = _alpha_grid(alpha_range, (1e-2 * a_max, 2 * a_max), spd)
     start = check_real(a_max / 10 if alpha is None else alpha, "alpha", low=float(grid[0]), high=float(grid[-1]))
-    names = list(feature_names) if feature_names is not None else [f"x{k}" for k in range(p)]
-    if len(names) != p:
-        raise ValueError(f"feature_names must have {p} entries, got {len(names)}")
+    names = _check_names(feature_names, p)
 
-    # --- precompute every (l1_ratio, λ) answer ---------------------------------
-    Xc, yc = X_arr - X_arr.mean(axis=0), y_arr - y_arr.mean()
-    X2 = X_arr[:, [i, j]]
-    _check_two_features(X2, y_arr)
-    X2c = X2 - X2.mean(axis=0)
-    gram, w_ols = quadratic_loss(X2, y_arr)
-    full = np.stack([_enet_path_grid(Xc, yc, grid, float(r)) for r in ratios])  # (n_ratio, n_grid, p)
-    two = np.stack([_enet_path_grid(X2c, yc, grid, float(r)) for r in ratios])  # (n_ratio, n_grid, 2)
-    shapes = [
-        [_geometry_shapes(gram, w_ols, two[a, b], float(ratios[a])) for b in range(len(grid))]
-        for a in range(len(ratios))
-    ]
-    n_nonzero = (full != 0).sum(axis=2)
-    limit = 1.12 * float(np.abs(full).max())
+    fits = enet_slider(X_arr, y_arr, grid, ratios, features=(i, j))
+    full, two, shapes, n_nonzero = fits.coefs, fits.geometry.coefs, fits.geometry.shapes, fits.n_nonzero
+    X2, w_ols, limit = X_arr[:, [i, j]], fits.geometry.w_ols, fits.limit
     if coef_true is not None:
         true = check_array(coef_true, "coef_true", ndim=1)
         if len(true) != p:
@@ -496,19 +424,16 @@ def enet_explorer(
     def index(alpha: float, l1_ratio: float) -> tuple[int, int]:
         return int(np.argmin(np.abs(ratios - l1_ratio))), _snap(alpha, grid)
 
-    fig, (ax_geo, ax_bars) = new_figure(ncols=2, figsize=(11.0, 4.4))
     a0, k0 = index(start, r0)
+    fig, (ax_geo, ax_bars) = new_figure(ncols=2, figsize=(11.0, 4.4))
     plot_constraint_geometry(
         X2, y_arr, two[a0, k0], l1_ratio=float(ratios[a0]), limit=1.3 * float(np.abs(w_ols).max()), ax=ax_geo
     )
-    ax_geo.set_xlabel(rf"$w$ of {names[i]}")
-    ax_geo.set_ylabel(rf"$w$ of {names[j]}")
-    ax_geo.legend(loc="lower left", fontsize="x-small", framealpha=0.9, frameon=True)
+    _label_geometry(ax_geo, names[i], names[j])
     plot_group_coefs(full[a0, k0], g, coef_true=coef_true, feature_names=names, ylim=(-limit, limit), ax=ax_bars)
     region, contact, solution = _geometry_artists(ax_geo)
     bars = [a for a in ax_bars.patches if str(a.get_gid()).startswith("bar")]
     zeros = next(c for c in ax_bars.collections if c.get_gid() == "zeros")
-    ax_geo.set_title(f"{names[i]} and {names[j]} alone: region through ŵ")
     ax_bars.set_title("all coefficients, coloured by group")
     positions = np.arange(p, dtype=float)
 
@@ -539,3 +464,28 @@ def enet_explorer(
     }
     moving = [region, contact, solution, *bars, zeros]
     return Explorer(fig, update, controls, caption=caption, animated=moving if blit else None)
+
+
+def _check_column_pair(geometry_features: Any, p: int) -> tuple[int, int]:
+    if not isinstance(geometry_features, tuple | list) or len(geometry_features) != 2:
+        raise ValueError(f"geometry_features must be a pair of column indices, got {geometry_features!r}")
+    i, j = (check_int(v, "geometry_features", low=0, high=p - 1) for v in geometry_features)
+    if i == j:
+        raise ValueError(f"geometry_features must name two different columns, got {geometry_features!r}")
+    return i, j
+
+
+def _ratio_grid(l1_ratio_step: Any) -> tuple[float, NDArray[np.float64]]:
+    """The l1_ratio slider's step and values, 0 to 1."""
+    step = check_real(l1_ratio_step, "l1_ratio_step", low=0, high=0.5, low_open=True)
+    n_ratio = round(1 / step)
+    if abs(n_ratio * step - 1) > 1e-9:
+        raise ValueError(f"l1_ratio_step must divide 1 evenly (e.g. 0.05, 0.1, 0.25), got {l1_ratio_step!r}")
+    return step, np.round(np.linspace(0, 1, n_ratio + 1), 12)
+
+
+def _label_geometry(ax: Any, name_i: str, name_j: str) -> None:
+    ax.set_xlabel(rf"$w$ of {name_i}")
+    ax.set_ylabel(rf"$w$ of {name_j}")
+    ax.legend(loc="lower left", fontsize="x-small", framealpha=0.9, frameon=True)
+    ax.set_title(f"{name_i} and {name_j} alone: region through ŵ")
