@@ -161,7 +161,7 @@ def run(*, n_values: int = 33) -> list[dict[str, Any]]:
     from regviz import style
     from regviz.data import make_correlated_groups
     from regviz.widgets import enet_explorer, lasso_explorer
-    from regviz.widgets.lasso import slider_grid
+    from regviz.widgets import log_grid
 
     if n_values < 30:
         raise ValueError(f"n_values must be >= 30, got {n_values}")
@@ -171,7 +171,7 @@ def run(*, n_values: int = 33) -> list[dict[str, Any]]:
     # --- notebook 06: the lasso λ slider on the diabetes data ---------------------------------
     data = _lasso_data()
     alpha_range = (1e-3 * data["a_max"], 1e-3 * data["a_max"] * 10 ** (66 / 20))
-    grid = slider_grid(*alpha_range, steps_per_decade=20)
+    grid = log_grid(*alpha_range, steps_per_decade=20, exact_end=False)
     args = (data["X_train"], data["y_train"], data["X_val"], data["y_val"])
     kwargs = {"feature_names": data["names"], "alpha_range": alpha_range, "legend_loc": "lower right"}
     ours = lasso_explorer(*args, **kwargs)
@@ -214,7 +214,7 @@ def run(*, n_values: int = 33) -> list[dict[str, Any]]:
     en_kwargs = {"groups": groups, "coef_true": coef_true, "alpha": 1.0, "l1_ratio": 0.5, "alpha_range": (0.01, 10.0)}
     ours_en = enet_explorer(X, y, **en_kwargs)
     full_en = enet_explorer(X, y, **en_kwargs, blit=False)
-    en_grid = slider_grid(0.01, 10.0, steps_per_decade=10)
+    en_grid = log_grid(0.01, 10.0, steps_per_decade=10, exact_end=False)
     rng = np.random.default_rng(0)
     moves = [(float(rng.choice(en_grid)), float(rng.choice(np.linspace(0, 1, 21)).round(2))) for _ in range(n_values)]
     _naive_enet(*moves[0], X, y, groups, coef_true)  # warm-up

@@ -77,7 +77,7 @@ def run(*, step: int = 2) -> list[dict[str, Any]]:
     from regviz.data import make_noisy_polynomial
     from regviz.ridge import polynomial_design
     from regviz.widgets import ridge_explorer
-    from regviz.widgets.ridge import alpha_grid
+    from regviz.widgets import log_grid
 
     style.use()
     x_train, y_train = make_noisy_polynomial(20, seed=10)
@@ -91,7 +91,7 @@ def run(*, step: int = 2) -> list[dict[str, Any]]:
 
     ours = ridge_explorer(x_train, y_train, x_val, y_val, degree=degree, alpha=1e-4)
     full = ridge_explorer(x_train, y_train, x_val, y_val, degree=degree, alpha=1e-4, blit=False)
-    grid = alpha_grid(1e-6, 1e3)
+    grid = log_grid(1e-6, 1e3)
     # the validation curve the naive way gets for free (taken from the explorer's precomputation)
     ax_val = ours.figure.axes[2]
     train_line = next(a for a in ax_val.lines if a.get_gid() == "train")

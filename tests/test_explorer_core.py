@@ -17,7 +17,7 @@ import pytest
 
 from regviz import data, widgets
 from regviz.widgets import _core
-from regviz.widgets.ridge import alpha_grid
+from regviz.widgets import log_grid
 
 NAN = float("nan")
 
@@ -208,7 +208,7 @@ def test_explorer_refuses_to_start_from_a_value_its_control_cannot_take() -> Non
 def test_grids_are_the_values_each_control_can_take() -> None:
     log = widgets.log_slider("λ", 1e-6, 1e3, 1e-4, steps_per_decade=10)
     grid = _core.control_grid("alpha", log)
-    np.testing.assert_allclose(grid.values, alpha_grid(1e-6, 1e3, steps_per_decade=10), rtol=1e-12)
+    np.testing.assert_allclose(grid.values, log_grid(1e-6, 1e3, steps_per_decade=10), rtol=1e-12)
     assert grid.kind == "range" and grid.values[grid.index] == pytest.approx(1e-4) and grid.labels[0] == "1e-06"
     lin = _core.control_grid("slope", widgets.float_slider("w", -1.0, 5.0, 0.5, step=0.05))
     assert len(lin.values) == 121 and lin.values[-1] == 5.0 and lin.values[lin.index] == pytest.approx(0.5)
@@ -274,3 +274,16 @@ def test_export_writes_frames_and_a_manifest_and_display_reports_it(
     assert manifest["size"] == [1100, 440]
     monkeypatch.delenv(_core.EXPORT_ENV)
     assert _core.EXPLORER_MIME not in explorer._repr_mimebundle_()
+
+
+def test_log_grid_has_two_ends_one_rule() -> None:
+    exact = log_grid(1e-3, 2.0, steps_per_decade=10)
+    np.testing.assert_array_equal(exact, np.logspace(-3, np.log10(2.0), len(exact)))
+    assert exact[0] == pytest.approx(1e-3, rel=1e-15) and exact[-1] == pytest.approx(2.0, rel=1e-15)
+    steps = log_grid(1e-3, 2.0, steps_per_decade=10, exact_end=False)
+    np.testing.assert_array_equal(steps, 1e-3 * 10.0 ** (np.arange(len(steps)) / 10))
+    # the step grid is the slider's own values from low: its last value is the step nearest high, not high
+    assert len(steps) == len(exact) == 34
+    assert steps[-1] != 2.0 and abs(np.log10(steps[-1] / 2.0)) <= 0.5 / 10
+    with pytest.raises(ValueError, match="exact_end must be True or False"):
+        log_grid(1e-3, 2.0, exact_end="yes")  # type: ignore[arg-type]

@@ -27,7 +27,7 @@ from regviz.ridge import (
     ridge_fit,
     ridge_path,
 )
-from regviz.widgets.ridge import alpha_grid
+from regviz.widgets import log_grid
 
 BAD_ALPHAS = st.one_of(
     st.floats(max_value=-1e-12, allow_nan=False, allow_infinity=False),
@@ -323,22 +323,22 @@ def test_ridge_explorer_rejects_bad_arguments(poly_data: tuple[np.ndarray, ...])
 
 
 def test_alpha_grid_matches_the_log_slider() -> None:
-    grid = alpha_grid(1e-6, 1e3, steps_per_decade=10)
+    grid = log_grid(1e-6, 1e3, steps_per_decade=10)
     assert len(grid) == 91 and grid[0] == pytest.approx(1e-6) and grid[-1] == pytest.approx(1e3)
     np.testing.assert_allclose(np.diff(np.log10(grid)), 0.1)
     with pytest.raises(ValueError, match="low must be < high"):
-        alpha_grid(1.0, 1.0)
+        log_grid(1.0, 1.0)
     with pytest.raises(ValueError, match="steps_per_decade must be an integer"):
-        alpha_grid(1.0, 10.0, steps_per_decade=0)
+        log_grid(1.0, 10.0, steps_per_decade=0)
 
 
 def test_sizes_are_capped_before_anything_is_allocated() -> None:
     # a typo must not allocate gigabytes: each size has a generous, documented bound
-    assert len(alpha_grid(1e-5, 1e5, steps_per_decade=1000)) == 10_001  # the largest grid allowed
+    assert len(log_grid(1e-5, 1e5, steps_per_decade=1000)) == 10_001  # the largest grid allowed
     with pytest.raises(ValueError, match=r"low, high and steps_per_decade give 20001 slider values, more than 10001"):
-        alpha_grid(1e-10, 1e10, steps_per_decade=1000)
+        log_grid(1e-10, 1e10, steps_per_decade=1000)
     with pytest.raises(ValueError, match=r"steps_per_decade must be an integer in \[1, 1000\]"):
-        alpha_grid(1.0, 10.0, steps_per_decade=10**12)
+        log_grid(1.0, 10.0, steps_per_decade=10**12)
     x = np.array([0.5, -1.0, 2.0])
     assert polynomial_design(x, 100).shape == (3, 100)
     for degree in (101, 10**9):

@@ -6,7 +6,7 @@ Updates move the existing artists of one figure, so sliders stay fast.
 """
 
 from ..tinymlp import TinyMLP, fit_tiny_mlp  # re-exported: notebooks 09 and 10 call widgets.fit_tiny_mlp
-from ._core import Explorer, float_slider, log_slider, new_figure
+from ._core import Explorer, float_slider, log_grid, log_slider, new_figure
 from .basics import slope_explorer
 from .boundaries import dropout_explorer, learning_curve_explorer, weight_decay_explorer
 from .lasso import enet_explorer, geometry_explorer, lasso_explorer
@@ -26,6 +26,7 @@ __all__ = [
     "geometry_explorer",
     "lasso_explorer",
     "learning_curve_explorer",
+    "log_grid",
     "log_slider",
     "loss_explorer",
     "lr_explorer",

@@ -47,6 +47,7 @@ from typing import Any, cast
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
+from numpy.typing import NDArray
 
 from .._validation import check_bool, check_int, check_real
 
@@ -59,6 +60,7 @@ __all__ = [
     "Frame",
     "control_grid",
     "float_slider",
+    "log_grid",
     "log_slider",
     "new_figure",
     "on_top",
@@ -171,6 +173,44 @@ def log_slider(
         style={"description_width": "initial"},
         layout=w.Layout(width="420px"),
     )
+
+
+def log_grid(low: float, high: float, *, steps_per_decade: int = 10, exact_end: bool = True) -> NDArray[np.float64]:
+    """The values a log slider from ``low`` to ``high`` takes: the grid an explorer precomputes.
+
+    Parameters
+    ----------
+    low, high : float
+        Ends of the range, ``0 < low < high``.
+    steps_per_decade : int, default=10
+        Values per factor of ten, in ``[1, MAX_STEPS_PER_DECADE]`` (1000).
+    exact_end : bool, default=True
+        ``True``: ``n`` values evenly spaced in log from ``low`` to exactly ``high`` (``np.logspace``; the ridge
+        explorer's grid). ``False``: ``low * 10 ** (k / steps_per_decade)``, the slider's own steps from ``low``,
+        the last one the step nearest ``high`` (the lasso explorers' grid).
+
+    Returns
+    -------
+    ndarray of shape (n_values,)
+        Increasing, at least 2 and at most ``MAX_GRID_VALUES`` (10,001) values.
+
+    Raises
+    ------
+    ValueError
+        If an end is not a positive finite number, ``low >= high``, ``steps_per_decade`` is out of range, or the
+        grid would hold more than ``MAX_GRID_VALUES`` values.
+
+    """
+    low = check_real(low, "low", low=0, low_open=True)
+    high = check_real(high, "high", low=0, low_open=True)
+    if not low < high:
+        raise ValueError(f"low must be < high, got low={low!r}, high={high!r}")
+    steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
+    exact_end = check_bool(exact_end, "exact_end")
+    n = _grid_size(low, high, steps_per_decade, "low, high")
+    if exact_end:
+        return np.logspace(math.log10(low), math.log10(high), n)
+    return low * 10.0 ** (np.arange(n) / steps_per_decade)
 
 
 # --------------------------------------------------------------------------- control values and grids

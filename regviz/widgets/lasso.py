@@ -27,45 +27,21 @@ from ..plots.lasso import (
     plot_group_coefs,
     plot_lasso_path,
 )
-from ._core import MAX_STEPS_PER_DECADE, Explorer, _check_alpha_range, _grid_size, float_slider, log_slider, new_figure
+from ._core import (
+    MAX_STEPS_PER_DECADE,
+    Explorer,
+    _check_alpha_range,
+    _grid_size,
+    float_slider,
+    log_grid,
+    log_slider,
+    new_figure,
+)
 
-__all__ = ["enet_explorer", "geometry_explorer", "lasso_explorer", "slider_grid"]
+__all__ = ["enet_explorer", "geometry_explorer", "lasso_explorer"]
 
 
 # --------------------------------------------------------------------------- grids
-
-
-def slider_grid(low: float, high: float, *, steps_per_decade: int = 20) -> NDArray[np.float64]:
-    """The values a log slider from ``low`` with ``steps_per_decade`` steps takes, up to about ``high``.
-
-    Parameters
-    ----------
-    low, high : float
-        Ends of the range, ``0 < low < high``. The last value is
-        ``low * 10 ** (k / steps_per_decade)`` for the ``k`` that lands
-        closest to ``high``.
-    steps_per_decade : int, default=20
-        Values per factor of ten, in ``[1, 1000]``.
-
-    Returns
-    -------
-    ndarray of shape (n_values,)
-        Increasing, at least two values and at most 10,001 (every value is precomputed by the explorers).
-
-    Raises
-    ------
-    ValueError
-        If an end is not a positive finite number, ``low >= high``, ``steps_per_decade`` is out of range, or the
-        grid would hold more than 10,001 values.
-
-    """
-    low = check_real(low, "low", low=0, low_open=True)
-    high = check_real(high, "high", low=0, low_open=True)
-    if not low < high:
-        raise ValueError(f"low must be < high, got low={low!r}, high={high!r}")
-    spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
-    n_steps = _grid_size(low, high, spd, "low, high") - 1
-    return low * 10.0 ** (np.arange(n_steps + 1) / spd)
 
 
 def _snap(value: float, grid: NDArray[np.float64]) -> int:
@@ -78,10 +54,10 @@ def _alpha_grid(
 ) -> NDArray[np.float64]:
     spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     if alpha_range is None:
-        return slider_grid(*default, steps_per_decade=spd)
+        return log_grid(*default, steps_per_decade=spd, exact_end=False)
     low, high = _check_alpha_range(alpha_range)
     _grid_size(low, high, spd, "alpha_range")
-    return slider_grid(low, high, steps_per_decade=spd)
+    return log_grid(low, high, steps_per_decade=spd, exact_end=False)
 
 
 def _check_train_val(

@@ -9,7 +9,6 @@ the redraw of artists that already exist.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,44 +24,13 @@ from ._core import (
     Explorer,
     _check_alpha_range,
     _grid_size,
+    log_grid,
     log_slider,
     new_figure,
     on_top,
 )
 
-__all__ = ["alpha_grid", "ridge_explorer"]
-
-
-def alpha_grid(low: float, high: float, *, steps_per_decade: int = 10) -> np.ndarray:
-    """Return the λ values a log slider from ``low`` to ``high`` can take.
-
-    Parameters
-    ----------
-    low, high : float
-        Ends of the range, ``0 < low < high``.
-    steps_per_decade : int, default=10
-        Values per factor of ten, in ``[1, MAX_STEPS_PER_DECADE]`` (1000).
-
-    Returns
-    -------
-    ndarray of shape (n_values,)
-        ``10 ** (log10(low) + k / steps_per_decade)``, increasing, ending at ``high``; at most
-        ``MAX_GRID_VALUES`` (10,001) values.
-
-    Raises
-    ------
-    ValueError
-        If an end is not a positive finite number, ``low >= high``, ``steps_per_decade`` is out of range, or the
-        grid would hold more than ``MAX_GRID_VALUES`` values.
-
-    """
-    low = check_real(low, "low", low=0, low_open=True)
-    high = check_real(high, "high", low=0, low_open=True)
-    if not low < high:
-        raise ValueError(f"low must be < high, got low={low!r}, high={high!r}")
-    steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
-    n = _grid_size(low, high, steps_per_decade, "low, high")
-    return np.logspace(math.log10(low), math.log10(high), n)
+__all__ = ["ridge_explorer"]
 
 
 def _padded(values: np.ndarray, fraction: float = 0.08) -> tuple[float, float]:
@@ -117,7 +85,7 @@ def ridge_explorer(
     range_low, range_high = _check_alpha_range(alpha_range)
     steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     _grid_size(range_low, range_high, steps_per_decade, "alpha_range")
-    grid_alphas = alpha_grid(range_low, range_high, steps_per_decade=steps_per_decade)
+    grid_alphas = log_grid(range_low, range_high, steps_per_decade=steps_per_decade, exact_end=True)
     ridge = polynomial_ridge(x_train, y_train, x_val, y_val, degree=degree, alphas=grid_alphas)
     low, high = float(grid_alphas[0]), float(grid_alphas[-1])
     alpha = check_real(alpha, "alpha", low=low, high=high)
