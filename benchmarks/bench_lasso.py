@@ -160,8 +160,7 @@ def run(*, n_values: int = 33) -> list[dict[str, Any]]:
 
     from regviz import style
     from regviz.data import make_correlated_groups
-    from regviz.widgets import enet_explorer, lasso_explorer
-    from regviz.widgets import log_grid
+    from regviz.widgets import enet_explorer, lasso_explorer, log_grid
 
     if n_values < 30:
         raise ValueError(f"n_values must be >= 30, got {n_values}")

@@ -76,8 +76,7 @@ def run(*, step: int = 2) -> list[dict[str, Any]]:
     from regviz import style
     from regviz.data import make_noisy_polynomial
     from regviz.ridge import polynomial_design
-    from regviz.widgets import ridge_explorer
-    from regviz.widgets import log_grid
+    from regviz.widgets import log_grid, ridge_explorer
 
     style.use()
     x_train, y_train = make_noisy_polynomial(20, seed=10)

@@ -16,8 +16,7 @@ import numpy as np
 import pytest
 
 from regviz import data, widgets
-from regviz.widgets import _core
-from regviz.widgets import log_grid
+from regviz.widgets import _core, log_grid
 
 NAN = float("nan")
 
