@@ -37,6 +37,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ._validation import check_array, check_bool, check_int, check_real, check_same_length
+from .ridge import RidgeSVD
 
 __all__ = [
     "alpha_max",
@@ -652,11 +653,8 @@ def _enet_path_grid(
     A warm-started scikit-learn path for ``l1_ratio > 0``; the exact SVD
     solution for ``l1_ratio = 0`` (ridge in the elastic net's scaling).
     """
-    n = len(yc)
-    if l1_ratio == 0.0:
-        u, s, vt = np.linalg.svd(Xc, full_matrices=False)
-        uty = u.T @ yc
-        return np.stack([vt.T @ (s * uty / (s**2 + n * a)) for a in grid])
+    if l1_ratio == 0.0:  # ridge: the elastic net's λ is Ridge's λ / n
+        return RidgeSVD(Xc, yc, fit_intercept=False).path(len(yc) * grid).coefs
     from sklearn.linear_model import enet_path
 
     _, coefs, _ = enet_path(Xc, yc, l1_ratio=l1_ratio, alphas=grid[::-1], tol=1e-8, max_iter=100_000)
@@ -668,15 +666,11 @@ def _ridge_same_training_error(
 ) -> NDArray[np.float64]:
     """Ridge coefficients whose training MSE equals each ``target_mse`` (interpolated on a fine λ grid)."""
     n = len(yc)
-    u, s, vt = np.linalg.svd(Xc, full_matrices=False)
-    uty = u.T @ yc
-    resid_out = float(yc @ yc - uty @ uty)  # part of y outside the column space
-    log_grid = np.linspace(-8, 8, 3201) + math.log10(float(np.mean(s**2)) / n)
-    shrink = (n * 10.0 ** log_grid[:, None]) / (s**2 + n * 10.0 ** log_grid[:, None])
-    mse = (resid_out + ((shrink * uty) ** 2).sum(axis=1)) / n
+    solver = RidgeSVD(Xc, yc, fit_intercept=False)
+    log_grid = np.linspace(-8, 8, 3201) + math.log10(float(np.mean(solver.singular_values**2)) / n)
+    mse = solver.train_mse(n * 10.0**log_grid)
     log_alpha = np.interp(np.clip(target_mse, mse[0], mse[-1]), mse, log_grid)
-    alphas = 10.0**log_alpha
-    return np.stack([vt.T @ (s * uty / (s**2 + n * a)) for a in alphas])
+    return solver.path(n * 10.0**log_alpha).coefs
 
 
 def _check_two_features(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:

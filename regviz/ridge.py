@@ -271,6 +271,18 @@ class RidgeSVD:
         intercepts = self._y_mean - coefs @ self._x_mean
         return RidgePath(alphas=a, coefs=coefs, intercepts=intercepts, dof=self.dof(a))
 
+    def train_mse(self, alphas: Any) -> NDArray[np.float64]:
+        """Training mean squared error at every alpha, from the SVD alone (no weights formed).
+
+        ``(||y_c||^2 - ||U^T y_c||^2 + sum_j (alpha / (d_j^2 + alpha))^2 (U^T y_c)_j^2) / n``: the part of ``y``
+        outside the column space plus what the shrinkage leaves of the part inside.
+        """
+        a = _check_alphas(alphas)
+        d, uty = self.singular_values, self._Uty
+        resid_out = float(self._y_c @ self._y_c - uty @ uty)
+        shrink = a[:, None] / (d[None, :] ** 2 + a[:, None])
+        return (resid_out + ((shrink * uty) ** 2).sum(axis=1)) / self.n_samples
+
     def shrinkage_factors(self, alpha: float) -> NDArray[np.float64]:
         """Return ``d_j^2 / (d_j^2 + alpha)``, one factor per principal direction."""
         a = check_real(alpha, "alpha", low=0)

@@ -477,3 +477,13 @@ def test_on_top_keeps_legends_above_moving_artists(poly_data: tuple[np.ndarray, 
     _, other = plt.subplots()
     with pytest.raises(ValueError, match="artists of one figure"):
         on_top(other.plot([0, 1]), [legend])
+
+
+def test_train_mse_from_the_svd_matches_the_fitted_weights(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
+    X, y = diabetes
+    solver = RidgeSVD(X, y)
+    alphas = np.logspace(-4, 2, 7)
+    path = solver.path(alphas)
+    direct = np.mean((X @ path.coefs.T + path.intercepts - y[:, None]) ** 2, axis=0)
+    np.testing.assert_allclose(solver.train_mse(alphas), direct, rtol=1e-10)
+    assert np.all(np.diff(solver.train_mse(alphas)) > 0)  # more shrinkage, more training error
