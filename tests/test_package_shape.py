@@ -33,7 +33,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "regviz.checks._core.run_check": 99,
     "regviz.checks.boundaries.check_inverted_dropout": 89,
     "regviz.lasso.enet_cd": 92,
-    "regviz.search_worker.run_worker": 86,
     "regviz.widgets.lasso.enet_explorer": 158,
     "regviz.widgets.lasso.lasso_explorer": 125,
 }
