@@ -93,25 +93,15 @@ def make_mlp(
 ) -> nn.Sequential:
     """Build a multilayer perceptron that returns logits.
 
-    Each hidden layer is ``Linear → [BatchNorm1d] → activation → [Dropout]``
-    (normalisation before the non-linearity, as Ioffe & Szegedy, 2015 place it;
-    a Linear followed by BatchNorm has no bias, since the norm's shift replaces
-    it). The output layer is a plain ``Linear``: no softmax.
-
-    With ``batch_norm=True`` the hidden dropout comes only **after the last
-    batch norm** (just before the output layer), never in front of a
-    ``BatchNorm1d``: a batch norm fed by dropout collects its running variance
-    from dropped-out inputs and applies it in evaluation mode to inputs with a
-    different variance (the *variance shift*, Li et al., 2019). So
-    ``make_mlp(784, (128, 128), 10, batch_norm=True, dropout=0.5)`` is
-    ``Linear → BatchNorm1d → ReLU → Linear → BatchNorm1d → ReLU → Dropout → Linear``.
-    ``input_dropout`` still precedes the first batch norm: keep it light, or off.
-
-    Call ``torch.manual_seed(...)`` first: the initial weights come from
-    PyTorch's global generator. The default ``init="default"`` keeps PyTorch's
-    own initialisation of ``nn.Linear`` (``kaiming_uniform_`` with ``a=sqrt(5)``:
-    weight variance ``1 / (3 * fan_in)``, a third of He's); pass ``init="he"``
-    for He initialisation, which keeps the signal's scale through ReLU layers.
+    Each hidden layer is ``Linear → [BatchNorm1d] → activation → [Dropout]``;
+    the output layer is a plain ``Linear``: no softmax. With ``batch_norm=True``
+    the hidden dropout comes only after the last batch norm: dropout feeding a
+    batch norm skews its running variance (the *variance shift*, Li et al.,
+    2019). Call ``torch.manual_seed(...)`` first: the
+    initial weights come from PyTorch's global generator. The default
+    ``init="default"`` keeps PyTorch's own ``nn.Linear`` initialisation (weight
+    variance ``1 / (3 * fan_in)``, a third of He's); ``init="he"`` keeps the
+    signal's scale through ReLU layers.
 
     Parameters
     ----------
@@ -151,6 +141,27 @@ def make_mlp(
     torch.Size([5, 10])
 
     """
+    n_inputs, widths, n_outputs, std, dropout, input_dropout = _check_mlp_args(
+        n_inputs, hidden, n_outputs, activation, init, std, dropout, input_dropout, batch_norm
+    )
+    model = nn.Sequential(*_mlp_layers(n_inputs, widths, n_outputs, activation, dropout, input_dropout, batch_norm))
+    gain = {"relu": "relu", "gelu": "relu", "tanh": "tanh", "sigmoid": "sigmoid"}.get(activation, "linear")
+    init_weights(model, init, std=std, nonlinearity=gain)
+    return model
+
+
+def _check_mlp_args(
+    n_inputs: int,
+    hidden: Sequence[int],
+    n_outputs: int,
+    activation: str,
+    init: str,
+    std: float,
+    dropout: float,
+    input_dropout: float,
+    batch_norm: bool,
+) -> tuple[int, list[int], int, float, float, float]:
+    """Validate :func:`make_mlp`'s arguments; return ``(n_inputs, widths, n_outputs, std, dropout, input_dropout)``."""
     n_inputs = check_int(n_inputs, "n_inputs", low=1)
     n_outputs = check_int(n_outputs, "n_outputs", low=1)
     if isinstance(hidden, int | str) or not isinstance(hidden, Sequence):
@@ -163,7 +174,31 @@ def make_mlp(
     input_dropout = check_real(input_dropout, "input_dropout", low=0, high=1, high_open=True)
     if not isinstance(batch_norm, bool):
         raise ValueError(f"batch_norm must be True or False, got {batch_norm!r}")
+    return n_inputs, widths, n_outputs, std, dropout, input_dropout
 
+
+def _mlp_layers(
+    n_inputs: int,
+    widths: list[int],
+    n_outputs: int,
+    activation: str,
+    dropout: float,
+    input_dropout: float,
+    batch_norm: bool,
+) -> list[nn.Module]:
+    """The layers of :func:`make_mlp`, from validated arguments.
+
+    Normalisation comes before the non-linearity, as Ioffe & Szegedy (2015)
+    place it; a Linear followed by BatchNorm has no bias, since the norm's shift
+    replaces it. With ``batch_norm=True`` the hidden dropout comes only **after
+    the last batch norm** (just before the output layer), never in front of a
+    ``BatchNorm1d``: a batch norm fed by dropout collects its running variance
+    from dropped-out inputs and applies it in evaluation mode to inputs with a
+    different variance (the *variance shift*, Li et al., 2019). So
+    ``make_mlp(784, (128, 128), 10, batch_norm=True, dropout=0.5)`` is
+    ``Linear → BatchNorm1d → ReLU → Linear → BatchNorm1d → ReLU → Dropout → Linear``.
+    ``input_dropout`` still precedes the first batch norm: keep it light, or off.
+    """
     layers: list[nn.Module] = []
     if input_dropout > 0:
         layers.append(nn.Dropout(input_dropout))
@@ -178,7 +213,4 @@ def make_mlp(
             layers.append(nn.Dropout(dropout))
         width_in = width
     layers.append(nn.Linear(width_in, n_outputs))
-    model = nn.Sequential(*layers)
-    gain = {"relu": "relu", "gelu": "relu", "tanh": "tanh", "sigmoid": "sigmoid"}.get(activation, "linear")
-    init_weights(model, init, std=std, nonlinearity=gain)
-    return model
+    return layers

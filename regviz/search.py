@@ -1147,12 +1147,14 @@ def make_mnist_objective(
     if n_threads is not None:
         n_threads = check_int(n_threads, "n_threads", low=1)
 
-    import optuna
-    import torch
+    X_tr, y_tr, X_va, y_va = _mnist_tensors(n_train, seed, device)
+    return _mnist_objective(X_tr, y_tr, X_va, y_va, n_epochs, batch_size, momentum, seed, n_threads)
 
+
+def _mnist_tensors(n_train: int | None, seed: int, device: Any) -> tuple[Any, Any, Any, Any]:
+    """Load and split the shipped digits for :func:`make_mnist_objective`: ``(X_tr, y_tr, X_va, y_va)`` tensors."""
     from .data import load_mnist_5k, stratified_split
-    from .models import make_mlp
-    from .train import fit, to_tensors
+    from .train import to_tensors
 
     data = load_mnist_5k(as_float=True)
     split = stratified_split(data.X, data.y, seed=seed)
@@ -1161,6 +1163,26 @@ def make_mnist_objective(
         X_train, y_train = X_train[:n_train], y_train[:n_train]
     X_tr, y_tr = to_tensors(X_train, y_train, device=device)
     X_va, y_va = to_tensors(split.X_val, split.y_val, device=X_tr.device)
+    return X_tr, y_tr, X_va, y_va
+
+
+def _mnist_objective(
+    X_tr: Any,
+    y_tr: Any,
+    X_va: Any,
+    y_va: Any,
+    n_epochs: int,
+    batch_size: int,
+    momentum: float,
+    seed: int,
+    n_threads: int | None,
+) -> Callable[[optuna.trial.Trial], float]:
+    """The trial function of :func:`make_mnist_objective`, from validated arguments and loaded tensors."""
+    import optuna
+    import torch
+
+    from .models import make_mlp
+    from .train import fit
 
     def objective(trial: optuna.trial.Trial) -> float:
         params = suggest(trial, MNIST_SPACE)

@@ -260,6 +260,25 @@ def run_check(
         answer or other exception, ``"passed"`` otherwise.
 
     """
+    atol, rtol, quiet = _check_run_args(student_fn, reference_fn, cases, atol, rtol, quiet)
+
+    def verdict(status: str, text: str, n: int) -> CheckResult:
+        result = CheckResult(name, status, text, n)
+        if not quiet:
+            print(text)
+        return result
+
+    for i, case in enumerate(cases, start=1):
+        outcome = _run_case(name, student_fn, reference_fn, case, i, atol, rtol)
+        if outcome is not None:
+            return verdict(*outcome)
+    return verdict("passed", f"{name}: passed — matches the reference on all {len(cases)} cases.", len(cases))
+
+
+def _check_run_args(
+    student_fn: Any, reference_fn: Any, cases: Any, atol: Any, rtol: Any, quiet: Any
+) -> tuple[float, float, bool]:
+    """Validate :func:`run_check`'s arguments; return ``(atol, rtol, quiet)``."""
     check_callable(student_fn, "student_fn")
     check_callable(reference_fn, "reference_fn")
     quiet = check_bool(quiet, "quiet")
@@ -269,55 +288,60 @@ def run_check(
         raise ValueError("cases must hold Case objects only")
     atol = check_real(atol, "atol", low=0)
     rtol = check_real(rtol, "rtol", low=0)
+    return atol, rtol, quiet
 
-    def verdict(status: str, text: str, n: int) -> CheckResult:
-        result = CheckResult(name, status, text, n)
-        if not quiet:
-            print(text)
-        return result
 
-    for i, case in enumerate(cases, start=1):
-        args, kwargs = _copy_args(case)
-        expected = reference_fn(*args, **kwargs)
-        args, kwargs = _copy_args(case)
-        try:
-            got = student_fn(*args, **kwargs)
-        except NotImplementedError:
-            return verdict(
-                "not implemented",
-                f"{name}: not implemented yet — fill in the function, then run this cell again.",
-                i - 1,
-            )
-        except Exception as exc:
-            return verdict("failed", f"{name}: failed on case {i} ({case.describe()}): {type(exc).__name__}: {exc}", i)
-        if got is None:
-            return verdict(
-                "failed",
-                f"{name}: failed on case {i} ({case.describe()}): the function returned None (missing return?)",
-                i,
-            )
-        try:
-            cmp = _compare_arrays(name, got, expected, atol, rtol)
-        except Exception as exc:  # an answer that is not numbers (or overflows a float) is a wrong answer
-            return verdict(
-                "failed",
-                f"{name}: failed on case {i} ({case.describe()}): cannot read the answer as numbers "
-                f"({type(exc).__name__}: {exc})",
-                i,
-            )
-        if not cmp.shape_ok:
-            shape_got, shape_want = np.shape(_as_array(got)), np.shape(_as_array(expected))
-            return verdict(
-                "failed", f"{name}: failed on case {i} ({case.describe()}): shape {shape_got}, expected {shape_want}", i
-            )
-        if math.isnan(cmp.max_abs_diff):
-            return verdict(
-                "failed", f"{name}: failed on case {i} ({case.describe()}): NaN where the reference has a number", i
-            )
-        if not cmp.close:
-            return verdict(
-                "failed",
-                f"{name}: failed on case {i} ({case.describe()}): max |difference| {cmp.max_abs_diff:.3g} from the reference",
-                i,
-            )
-    return verdict("passed", f"{name}: passed — matches the reference on all {len(cases)} cases.", len(cases))
+def _run_case(
+    name: str,
+    student_fn: Callable[..., Any],
+    reference_fn: Callable[..., Any],
+    case: Case,
+    i: int,
+    atol: float,
+    rtol: float,
+) -> tuple[str, str, int] | None:
+    """Run case ``i`` of :func:`run_check`: ``(status, text, n)`` of a failure, None when the answer matches."""
+    args, kwargs = _copy_args(case)
+    expected = reference_fn(*args, **kwargs)
+    args, kwargs = _copy_args(case)
+    try:
+        got = student_fn(*args, **kwargs)
+    except NotImplementedError:
+        return (
+            "not implemented",
+            f"{name}: not implemented yet — fill in the function, then run this cell again.",
+            i - 1,
+        )
+    except Exception as exc:
+        return ("failed", f"{name}: failed on case {i} ({case.describe()}): {type(exc).__name__}: {exc}", i)
+    if got is None:
+        return (
+            "failed",
+            f"{name}: failed on case {i} ({case.describe()}): the function returned None (missing return?)",
+            i,
+        )
+    try:
+        cmp = _compare_arrays(name, got, expected, atol, rtol)
+    except Exception as exc:  # an answer that is not numbers (or overflows a float) is a wrong answer
+        return (
+            "failed",
+            f"{name}: failed on case {i} ({case.describe()}): cannot read the answer as numbers "
+            f"({type(exc).__name__}: {exc})",
+            i,
+        )
+    if not cmp.shape_ok:
+        shape_got, shape_want = np.shape(_as_array(got)), np.shape(_as_array(expected))
+        return (
+            "failed",
+            f"{name}: failed on case {i} ({case.describe()}): shape {shape_got}, expected {shape_want}",
+            i,
+        )
+    if math.isnan(cmp.max_abs_diff):
+        return ("failed", f"{name}: failed on case {i} ({case.describe()}): NaN where the reference has a number", i)
+    if not cmp.close:
+        return (
+            "failed",
+            f"{name}: failed on case {i} ({case.describe()}): max |difference| {cmp.max_abs_diff:.3g} from the reference",
+            i,
+        )
+    return None

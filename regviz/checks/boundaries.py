@@ -353,9 +353,6 @@ def check_inverted_dropout(student_fn: Callable[..., Any], *, quiet: bool = Fals
             print(text)
         return CheckResult(name, status, text, n)
 
-    def fail(i: int, label: str, why: str) -> CheckResult:
-        return verdict("failed", f"{name}: failed on case {i} ({label}): {why}", i)
-
     cases: list[tuple[str, np.ndarray, float]] = [
         ("p = 0: x unchanged", matrix[:5, :5], 0.0),
         ("p = 0.5 on 100,000 entries", big, 0.5),
@@ -363,42 +360,56 @@ def check_inverted_dropout(student_fn: Callable[..., Any], *, quiet: bool = Fals
         ("p = 0.8 on a 300 x 400 array", matrix, 0.8),
     ]
     for i, (label, x, p) in enumerate(cases, start=1):
-        try:
-            out = student_fn(x.copy(), p, np.random.default_rng(100 + i))
-            again = student_fn(x.copy(), p, np.random.default_rng(100 + i))
-        except NotImplementedError:
-            return verdict(
-                "not implemented",
-                f"{name}: not implemented yet — fill in the function, then run this cell again.",
-                i - 1,
-            )
-        except Exception as exc:
-            return fail(i, label, f"{type(exc).__name__}: {exc}")
-        if out is None:
-            return fail(i, label, "the function returned None (missing return?)")
-        try:
-            y = _as_array(out)
-            y2 = _as_array(again)
-        except (TypeError, ValueError) as exc:
-            return fail(i, label, f"cannot read the answer as numbers ({exc})")
-        if y.shape != x.shape:
-            return fail(i, label, f"shape {y.shape}, expected {x.shape}")
-        if not np.array_equal(y, y2):
-            return fail(i, label, "two calls with generators seeded alike differ: draw every random number from rng")
-        if p == 0.0:
-            if not np.allclose(y, x, rtol=1e-12, atol=0.0):
-                return fail(i, label, "with p = 0 nothing is dropped and nothing rescaled")
-            continue
-        kept = y != 0
-        if not np.allclose(y[kept], x[kept] / (1 - p), rtol=1e-6, atol=0.0):
-            ratio = float(np.median(y[kept] / x[kept])) if kept.any() else float("nan")
-            return fail(i, label, f"kept entries must be x / (1 - p) = x * {1 / (1 - p):.3g}; they are x * {ratio:.3g}")
-        zero_fraction = 1.0 - float(kept.mean())
-        if abs(zero_fraction - p) > 0.01:
-            return fail(i, label, f"a fraction {zero_fraction:.3f} of the entries is zero, expected about p = {p}")
-        ratio = float(y.mean() / x.mean())
-        if abs(ratio - 1.0) > 0.02:
-            return fail(i, label, f"the mean changed by a factor {ratio:.3f}; inverted dropout keeps it")
+        outcome = _dropout_case(name, student_fn, i, label, x, p)
+        if outcome is not None:
+            return verdict(*outcome)
     return verdict(
         "passed", f"{name}: passed — shape, values, zero fraction and mean right on all {len(cases)} cases.", len(cases)
     )
+
+
+def _dropout_case(
+    name: str, student_fn: Callable[..., Any], i: int, label: str, x: np.ndarray, p: float
+) -> tuple[str, str, int] | None:
+    """Case ``i`` of :func:`check_inverted_dropout`: ``(status, text, n)`` of a failure, None when it passes."""
+
+    def fail(i: int, label: str, why: str) -> tuple[str, str, int]:
+        return ("failed", f"{name}: failed on case {i} ({label}): {why}", i)
+
+    try:
+        out = student_fn(x.copy(), p, np.random.default_rng(100 + i))
+        again = student_fn(x.copy(), p, np.random.default_rng(100 + i))
+    except NotImplementedError:
+        return (
+            "not implemented",
+            f"{name}: not implemented yet — fill in the function, then run this cell again.",
+            i - 1,
+        )
+    except Exception as exc:
+        return fail(i, label, f"{type(exc).__name__}: {exc}")
+    if out is None:
+        return fail(i, label, "the function returned None (missing return?)")
+    try:
+        y = _as_array(out)
+        y2 = _as_array(again)
+    except (TypeError, ValueError) as exc:
+        return fail(i, label, f"cannot read the answer as numbers ({exc})")
+    if y.shape != x.shape:
+        return fail(i, label, f"shape {y.shape}, expected {x.shape}")
+    if not np.array_equal(y, y2):
+        return fail(i, label, "two calls with generators seeded alike differ: draw every random number from rng")
+    if p == 0.0:
+        if not np.allclose(y, x, rtol=1e-12, atol=0.0):
+            return fail(i, label, "with p = 0 nothing is dropped and nothing rescaled")
+        return None
+    kept = y != 0
+    if not np.allclose(y[kept], x[kept] / (1 - p), rtol=1e-6, atol=0.0):
+        ratio = float(np.median(y[kept] / x[kept])) if kept.any() else float("nan")
+        return fail(i, label, f"kept entries must be x / (1 - p) = x * {1 / (1 - p):.3g}; they are x * {ratio:.3g}")
+    zero_fraction = 1.0 - float(kept.mean())
+    if abs(zero_fraction - p) > 0.01:
+        return fail(i, label, f"a fraction {zero_fraction:.3f} of the entries is zero, expected about p = {p}")
+    ratio = float(y.mean() / x.mean())
+    if abs(ratio - 1.0) > 0.02:
+        return fail(i, label, f"the mean changed by a factor {ratio:.3f}; inverted dropout keeps it")
+    return None
