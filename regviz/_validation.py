@@ -28,6 +28,7 @@ __all__ = [
     "check_real",
     "check_same_length",
     "check_seed",
+    "check_train_val",
     "seed_offset",
 ]
 
@@ -280,3 +281,44 @@ def check_same_length(*pairs: tuple[str, NDArray[Any]]) -> None:
     if len(set(lengths.values())) > 1:
         detail = ", ".join(f"{n} has {k}" for n, k in lengths.items())
         raise ValueError(f"{' and '.join(lengths)} must have the same number of samples: {detail}")
+
+
+def check_train_val(
+    X_train: Any,
+    y_train: Any,
+    X_val: Any,
+    y_val: Any,
+    *,
+    names: tuple[str, str, str, str] = ("X_train", "y_train", "X_val", "y_val"),
+    features: bool = True,
+    min_samples: int = 1,
+) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any], NDArray[Any]]:
+    """Check a training and a validation set: finite arrays, matching lengths and (with ``features``) columns.
+
+    Parameters
+    ----------
+    X_train, y_train, X_val, y_val : array-like
+        Inputs (2-D with ``features``, else 1-D) and targets (1-D).
+    names : tuple of four str
+        The parameters' names, used in the messages.
+    features : bool, default=True
+        Inputs are a feature matrix (2-D, the same columns in both sets) rather than one variable.
+    min_samples : int, default=1
+        Fewest training samples.
+
+    Returns
+    -------
+    tuple of four ndarray
+        The checked arrays, in the order given.
+
+    """
+    ndim = 2 if features else 1
+    xt = check_array(X_train, names[0], ndim=ndim, min_samples=min_samples)
+    yt = check_array(y_train, names[1], ndim=1, min_samples=min_samples)
+    xv = check_array(X_val, names[2], ndim=ndim)
+    yv = check_array(y_val, names[3], ndim=1)
+    check_same_length((names[0], xt), (names[1], yt))
+    check_same_length((names[2], xv), (names[3], yv))
+    if features and xv.shape[1] != xt.shape[1]:
+        raise ValueError(f"{names[2]} must have {xt.shape[1]} columns like {names[0]}, got {xv.shape[1]}")
+    return xt, yt, xv, yv

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import check_array, check_bool, check_int, check_real, check_same_length
+from ._validation import check_array, check_bool, check_int, check_real, check_same_length, check_train_val
 from .ridge import RidgeSVD
 
 __all__ = [
@@ -739,14 +739,7 @@ def lasso_slider(X_train: Any, y_train: Any, X_val: Any, y_val: Any, alphas: Any
     LassoSlider
 
     """
-    Xt = check_array(X_train, "X_train", ndim=2, min_samples=3)
-    yt = check_array(y_train, "y_train", ndim=1, min_samples=3)
-    Xv = check_array(X_val, "X_val", ndim=2)
-    yv = check_array(y_val, "y_val", ndim=1)
-    check_same_length(("X_train", Xt), ("y_train", yt))
-    check_same_length(("X_val", Xv), ("y_val", yv))
-    if Xv.shape[1] != Xt.shape[1]:
-        raise ValueError(f"X_val must have {Xt.shape[1]} columns like X_train, got {Xv.shape[1]}")
+    Xt, yt, Xv, yv = check_train_val(X_train, y_train, X_val, y_val, min_samples=3)
     grid = _check_slider_alphas(alphas)
     x_mean, y_mean = Xt.mean(axis=0), float(yt.mean())
     Xc, yc = Xt - x_mean, yt - y_mean

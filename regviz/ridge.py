@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import check_array, check_bool, check_int, check_real, check_same_length
+from ._validation import check_array, check_bool, check_int, check_real, check_same_length, check_train_val
 
 __all__ = [
     "RidgeSVD",
@@ -45,6 +45,8 @@ __all__ = [
     "ridge_fit",
     "ridge_path",
 ]
+
+_XY_NAMES = ("x_train", "y_train", "x_val", "y_val")
 
 MAX_DEGREE = 100
 """Largest degree :func:`polynomial_design` accepts: far beyond any useful polynomial (powers of ``x`` above a few
@@ -438,12 +440,7 @@ def polynomial_fits(x_train: Any, y_train: Any, x_val: Any, y_val: Any, *, max_d
         The curves, errors and coefficient norms, one per degree.
 
     """
-    xt = check_array(x_train, "x_train", ndim=1)
-    yt = check_array(y_train, "y_train", ndim=1)
-    xv = check_array(x_val, "x_val", ndim=1)
-    yv = check_array(y_val, "y_val", ndim=1)
-    check_same_length(("x_train", xt), ("y_train", yt))
-    check_same_length(("x_val", xv), ("y_val", yv))
+    xt, yt, xv, yv = check_train_val(x_train, y_train, x_val, y_val, names=_XY_NAMES, features=False)
     max_degree = check_int(max_degree, "max_degree", low=1, high=len(xt) - 1)
     if len(np.unique(xt)) <= max_degree:
         raise ValueError(
@@ -532,12 +529,7 @@ def polynomial_ridge(
         The solver, the errors along the grid and what a figure of the fit needs.
 
     """
-    xt = check_array(x_train, "x_train", ndim=1, min_samples=2)
-    yt = check_array(y_train, "y_train", ndim=1, min_samples=2)
-    xv = check_array(x_val, "x_val", ndim=1)
-    yv = check_array(y_val, "y_val", ndim=1)
-    check_same_length(("x_train", xt), ("y_train", yt))
-    check_same_length(("x_val", xv), ("y_val", yv))
+    xt, yt, xv, yv = check_train_val(x_train, y_train, x_val, y_val, names=_XY_NAMES, features=False, min_samples=2)
     degree = check_int(degree, "degree", low=1, high=MAX_DEGREE)
     grid = _check_alphas(alphas)
     raw = polynomial_design(xt, degree)

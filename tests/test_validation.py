@@ -87,3 +87,27 @@ def test_check_array_refuses_complex_overflow_ragged_and_none(bad: object, messa
         warnings.simplefilter("error")  # no ComplexWarning on the way: a clear error instead
         with pytest.raises(ValueError, match=message):
             check_array(bad, "X")
+
+
+def test_check_train_val_names_the_set_that_is_wrong() -> None:
+    from regviz._validation import check_train_val
+
+    X, y = np.ones((5, 3)), np.arange(5.0)
+    Xt, yt, Xv, yv = check_train_val(X, y, X[:2], y[:2])
+    assert Xt.shape == (5, 3) and Xv.shape == (2, 3)
+    with pytest.raises(ValueError, match="X_val must have 3 columns like X_train, got 2"):
+        check_train_val(X, y, X[:, :2], y)
+    with pytest.raises(ValueError, match="X_val and y_val must have the same number of samples"):
+        check_train_val(X, y, X, y[:4])
+    with pytest.raises(ValueError, match="x_train"):
+        check_train_val(
+            np.ones(1),
+            np.ones(1),
+            np.ones(2),
+            np.ones(2),
+            names=("x_train", "y", "x", "y_v"),
+            features=False,
+            min_samples=2,
+        )
+    xt, _, xv, _ = check_train_val(np.arange(4.0), np.arange(4.0), np.arange(2.0), np.arange(2.0), features=False)
+    assert xt.ndim == xv.ndim == 1

@@ -19,7 +19,7 @@ import numpy as np
 
 from .._validation import check_bool, check_callable, check_real
 
-__all__ = ["Case", "CheckResult", "Comparison", "compare", "run_check"]
+__all__ = ["Case", "CheckResult", "Comparison", "compare", "not_implemented", "run_check"]
 
 
 @dataclass(frozen=True)
@@ -291,6 +291,11 @@ def _check_run_args(
     return atol, rtol, quiet
 
 
+def not_implemented(name: str, i: int) -> tuple[str, str, int]:
+    """The verdict for a stub that raised ``NotImplementedError`` on case ``i``: status, message, cases passed."""
+    return "not implemented", f"{name}: not implemented yet — fill in the function, then run this cell again.", i - 1
+
+
 def _run_case(
     name: str,
     student_fn: Callable[..., Any],
@@ -307,11 +312,7 @@ def _run_case(
     try:
         got = student_fn(*args, **kwargs)
     except NotImplementedError:
-        return (
-            "not implemented",
-            f"{name}: not implemented yet — fill in the function, then run this cell again.",
-            i - 1,
-        )
+        return not_implemented(name, i)
     except Exception as exc:
         return ("failed", f"{name}: failed on case {i} ({case.describe()}): {type(exc).__name__}: {exc}", i)
     if got is None:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from .._validation import check_array, check_bool, check_int, check_real
-from ._core import Case, CheckResult, _as_array, run_check
+from ._core import Case, CheckResult, _as_array, not_implemented, run_check
 
 __all__ = [
     "check_early_stopping",
@@ -380,11 +380,7 @@ def _dropout_case(
         out = student_fn(x.copy(), p, np.random.default_rng(100 + i))
         again = student_fn(x.copy(), p, np.random.default_rng(100 + i))
     except NotImplementedError:
-        return (
-            "not implemented",
-            f"{name}: not implemented yet — fill in the function, then run this cell again.",
-            i - 1,
-        )
+        return not_implemented(name, i)
     except Exception as exc:
         return fail(i, label, f"{type(exc).__name__}: {exc}")
     if out is None:

@@ -17,7 +17,15 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_bool, check_choice, check_int, check_real, check_same_length
+from .._validation import (
+    check_array,
+    check_bool,
+    check_choice,
+    check_int,
+    check_real,
+    check_same_length,
+    check_train_val,
+)
 from ..lasso import LassoSlider, alpha_max, constraint_fits, enet_slider, lasso_slider
 from ..plots.lasso import (
     LEGEND_LOCATIONS,
@@ -58,20 +66,6 @@ def _alpha_grid(
     low, high = _check_alpha_range(alpha_range)
     _grid_size(low, high, spd, "alpha_range")
     return log_grid(low, high, steps_per_decade=spd, exact_end=False)
-
-
-def _check_train_val(
-    X_train: Any, y_train: Any, X_val: Any, y_val: Any
-) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
-    Xt = check_array(X_train, "X_train", ndim=2, min_samples=2)
-    yt = check_array(y_train, "y_train", ndim=1, min_samples=2)
-    Xv = check_array(X_val, "X_val", ndim=2)
-    yv = check_array(y_val, "y_val", ndim=1)
-    check_same_length(("X_train", Xt), ("y_train", yt))
-    check_same_length(("X_val", Xv), ("y_val", yv))
-    if Xv.shape[1] != Xt.shape[1]:
-        raise ValueError(f"X_val must have {Xt.shape[1]} columns like X_train, got {Xv.shape[1]}")
-    return Xt, yt, Xv, yv
 
 
 # --------------------------------------------------------------------------- lasso λ slider
@@ -132,7 +126,7 @@ def lasso_explorer(
         Display it; ``explorer.set(alpha=...)`` moves the slider.
 
     """
-    Xt, yt, Xv, yv = _check_train_val(X_train, y_train, X_val, y_val)
+    Xt, yt, Xv, yv = check_train_val(X_train, y_train, X_val, y_val, min_samples=2)
     blit = check_bool(blit, "blit")
     check_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
     p = Xt.shape[1]
