@@ -94,7 +94,7 @@ def test_check_train_val_names_the_set_that_is_wrong() -> None:
 
     X, y = np.ones((5, 3)), np.arange(5.0)
     Xt, yt, Xv, yv = check_train_val(X, y, X[:2], y[:2])
-    assert Xt.shape == (5, 3) and Xv.shape == (2, 3)
+    assert Xt.shape == (5, 3) and Xv.shape == (2, 3) and len(yt) == 5 and len(yv) == 2
     with pytest.raises(ValueError, match="X_val must have 3 columns like X_train, got 2"):
         check_train_val(X, y, X[:, :2], y)
     with pytest.raises(ValueError, match="X_val and y_val must have the same number of samples"):
