@@ -28,7 +28,6 @@ from ._validation import check_array, check_choice, check_int, check_real, check
 
 __all__ = [
     "DataError",
-    "Split",
     "data_dir",
     "data_inventory",
     "load_diabetes",

@@ -41,9 +41,7 @@ from .train import History, fit, to_tensors
 __all__ = [
     "TAGS",
     "ResidualBlock",
-    "Run",
     "RunConfig",
-    "SeedRuns",
     "TensorBoardLogger",
     "count_parameters",
     "make_model",

@@ -17,7 +17,7 @@ from torch import nn
 
 from ._validation import check_choice, check_int, check_real
 
-__all__ = ["INITS", "init_weights", "make_mlp"]
+__all__ = ["init_weights", "make_mlp"]
 
 _ACTIVATIONS: dict[str, type[nn.Module]] = {
     "relu": nn.ReLU,

@@ -47,15 +47,11 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = [
     "BRANIN_MIN",
-    "MAX_DESIGN_POINTS",
     "MNIST_SPACE",
     "SEARCH_METHODS",
-    "TEST_FUNCTIONS",
-    "TEST_FUNCTION_MINIMA",
     "Categorical",
     "FloatRange",
     "IntRange",
-    "SearchTrace",
     "StorageError",
     "bayes_opt_minimize",
     "branin",
@@ -67,11 +63,7 @@ __all__ = [
     "make_mnist_objective",
     "open_storage",
     "probability_of_improvement",
-    "quadratic_objective",
-    "random_points",
     "run_search",
-    "suggest",
-    "to_log_uniform",
 ]
 
 

@@ -37,7 +37,7 @@ from ._validation import SEED_MAX
 from .data import DataError
 from .search import StorageError, make_mnist_objective, open_storage, quadratic_objective
 
-__all__ = ["build_parser", "main", "run_worker"]
+__all__ = ["main"]
 
 _OBJECTIVES = ("mnist", "quadratic")
 """Objectives a worker can run: the course's MNIST MLP, or a cheap quadratic for tests."""

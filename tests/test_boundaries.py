@@ -446,7 +446,7 @@ def _stub(*_args: Any) -> Any:
 
 
 def test_check_weight_decay_step(capsys: pytest.CaptureFixture[str]) -> None:
-    assert checks.check_weight_decay_step(refs.weight_decay_step).passed
+    assert checks.check_weight_decay_step(refs._weight_decay_step).passed
     assert "passed" in capsys.readouterr().out
     wrong = [
         lambda w, g, lr, wd: w - lr * g - wd * w,  # decay not scaled by the learning rate
@@ -461,7 +461,7 @@ def test_check_weight_decay_step(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_check_proximal_l1_step() -> None:
-    assert checks.check_proximal_l1_step(refs.proximal_l1_step, quiet=True).passed
+    assert checks.check_proximal_l1_step(refs._proximal_l1_step, quiet=True).passed
 
     def soft(z: np.ndarray, t: float) -> np.ndarray:
         return np.sign(z) * np.maximum(np.abs(z) - t, 0)
@@ -520,14 +520,14 @@ def test_early_stopping_reference_agrees_with_fit() -> None:
 
 
 def test_check_predictive_entropy() -> None:
-    assert checks.check_predictive_entropy(refs.predictive_entropy, quiet=True).passed
+    assert checks.check_predictive_entropy(refs._predictive_entropy, quiet=True).passed
 
     def mean_of_entropies(p: np.ndarray) -> np.ndarray:
         logs = np.log(np.where(p > 0, p, 1.0))
         return -(p * logs).sum(axis=2).mean(axis=0)
 
     def log2(p: np.ndarray) -> np.ndarray:
-        return refs.predictive_entropy(p) / np.log(2)
+        return refs._predictive_entropy(p) / np.log(2)
 
     def naive_zero(p: np.ndarray) -> np.ndarray:
         m = p.mean(axis=0)
@@ -541,7 +541,7 @@ def test_check_predictive_entropy() -> None:
     for fn in (mean_of_entropies, log2, naive_zero, wrong_axis):
         assert checks.check_predictive_entropy(fn, quiet=True).status == "failed"
     assert checks.check_predictive_entropy(_stub, quiet=True).status == "not implemented"
-    assert refs.predictive_entropy(np.array([[[0.5, 0.5]]]))[0] == pytest.approx(np.log(2))
+    assert refs._predictive_entropy(np.array([[[0.5, 0.5]]]))[0] == pytest.approx(np.log(2))
 
 
 def test_check_inverted_dropout() -> None:
@@ -576,12 +576,12 @@ def test_check_inverted_dropout() -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: refs.weight_decay_step([1.0], [1.0], 0.1, -1.0), r"weight_decay must be in \[0, inf\)"),
-        (lambda: refs.proximal_l1_step([1.0], [1.0], 0.0, 0.1), r"lr must be in \(0, inf\)"),
-        (lambda: refs.proximal_l1_step([1.0], [1.0, 2.0], 0.1, 0.1), "grad must have the shape of w"),
+        (lambda: refs._weight_decay_step([1.0], [1.0], 0.1, -1.0), r"weight_decay must be in \[0, inf\)"),
+        (lambda: refs._proximal_l1_step([1.0], [1.0], 0.0, 0.1), r"lr must be in \(0, inf\)"),
+        (lambda: refs._proximal_l1_step([1.0], [1.0, 2.0], 0.1, 0.1), "grad must have the shape of w"),
         (lambda: refs.early_stopping_epochs([1.0, 0.5], 0), r"patience must be an integer in \[1, inf\)"),
-        (lambda: refs.predictive_entropy(np.ones((2, 3, 2))), "probs must hold probabilities"),
-        (lambda: checks.check_weight_decay_step(refs.weight_decay_step, quiet=1), "quiet must be True or False"),
+        (lambda: refs._predictive_entropy(np.ones((2, 3, 2))), "probs must hold probabilities"),
+        (lambda: checks.check_weight_decay_step(refs._weight_decay_step, quiet=1), "quiet must be True or False"),
     ],
 )
 def test_references_validate(call: Any, message: str) -> None:

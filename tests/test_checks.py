@@ -7,6 +7,7 @@ import pytest
 import torch
 
 from regviz import checks
+from regviz.checks._core import Case, run_check
 
 
 def test_compare_reports_exact_close_and_different(capsys: pytest.CaptureFixture[str]) -> None:
@@ -101,13 +102,13 @@ def test_run_check_protects_cases_from_mutation() -> None:
 
 def test_run_check_validates_its_arguments() -> None:
     with pytest.raises(ValueError, match="cases must be a non-empty sequence of Case"):
-        checks.run_check("x", np.mean, np.mean, [])
+        run_check("x", np.mean, np.mean, [])
     with pytest.raises(ValueError, match="cases must hold Case objects"):
-        checks.run_check("x", np.mean, np.mean, [(1.0,)])  # type: ignore[list-item]
+        run_check("x", np.mean, np.mean, [(1.0,)])  # type: ignore[list-item]
     with pytest.raises(ValueError, match="quiet must be True or False"):
-        checks.run_check("x", np.mean, np.mean, [checks.Case((1,))], quiet="no")  # type: ignore[arg-type]
+        run_check("x", np.mean, np.mean, [Case((1,))], quiet="no")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="student_fn must be callable"):
-        checks.run_check("x", 3, np.mean, [checks.Case((1,))])  # type: ignore[arg-type]
+        run_check("x", 3, np.mean, [Case((1,))])  # type: ignore[arg-type]
 
 
 def test_compare_paired_reports_gains_interval_and_sign_test(capsys: pytest.CaptureFixture[str]) -> None:
@@ -166,7 +167,5 @@ class _Unreadable:
     ],
 )
 def test_run_check_turns_unreadable_answers_into_a_failed_verdict(answer: Any, message: str) -> None:
-    result = checks.run_check(
-        "x", answer, lambda: [1.0, 2.0] if isinstance(answer(), list) else 1.0, [checks.Case(())], quiet=True
-    )
+    result = run_check("x", answer, lambda: [1.0, 2.0] if isinstance(answer(), list) else 1.0, [Case(())], quiet=True)
     assert result.status == "failed" and message in result.message

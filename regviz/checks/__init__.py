@@ -7,8 +7,8 @@ from-scratch-versus-library checks; :func:`compare_paired` is the paired,
 per-seed comparison behind every stochastic claim.
 """
 
-from ._core import Case, CheckResult, Comparison, compare, run_check
-from ._paired import PairedComparison, compare_paired
+from ._core import compare
+from ._paired import compare_paired
 from .basics import (
     check_best_fixed_lr,
     check_huber_step,
@@ -67,10 +67,6 @@ from .search import (
 )
 
 __all__ = [
-    "Case",
-    "CheckResult",
-    "Comparison",
-    "PairedComparison",
     "check_article_to_sklearn",
     "check_batched_accuracy",
     "check_best_fixed_lr",
@@ -116,5 +112,4 @@ __all__ = [
     "compare",
     "compare_paired",
     "early_stopping_epochs",
-    "run_check",
 ]

@@ -25,16 +25,13 @@ __all__ = [
     "check_proximal_l1_step",
     "check_weight_decay_step",
     "early_stopping_epochs",
-    "predictive_entropy",
-    "proximal_l1_step",
-    "weight_decay_step",
 ]
 
 
 # --------------------------------------------------------------------------- references
 
 
-def weight_decay_step(w: Any, grad: Any, lr: float, weight_decay: float) -> np.ndarray:
+def _weight_decay_step(w: Any, grad: Any, lr: float, weight_decay: float) -> np.ndarray:
     r"""One gradient step on :math:`L(w) + \frac{\lambda}{2}\lVert w\rVert^2`.
 
     .. math:: w \leftarrow w - \eta\,(\nabla L(w) + \lambda w) = (1 - \eta\lambda)\,w - \eta\,\nabla L(w)
@@ -65,7 +62,7 @@ def weight_decay_step(w: Any, grad: Any, lr: float, weight_decay: float) -> np.n
     return w_arr - lr * (g_arr + weight_decay * w_arr)
 
 
-def proximal_l1_step(w: Any, grad: Any, lr: float, l1: float) -> np.ndarray:
+def _proximal_l1_step(w: Any, grad: Any, lr: float, l1: float) -> np.ndarray:
     r"""One proximal-gradient step on :math:`L(w) + \lambda_1\lVert w\rVert_1`.
 
     A plain gradient step on the smooth part, then soft-thresholding by
@@ -138,7 +135,7 @@ def early_stopping_epochs(val_losses: Sequence[float], patience: int) -> tuple[i
     return best_epoch, len(losses)
 
 
-def predictive_entropy(probs: Any) -> np.ndarray:
+def _predictive_entropy(probs: Any) -> np.ndarray:
     r"""Entropy of the mean prediction of several stochastic forward passes.
 
     .. math:: \bar p_{ik} = \frac{1}{T}\sum_{t=1}^T p^{(t)}_{ik}, \qquad
@@ -199,7 +196,7 @@ def check_weight_decay_step(student_fn: Callable[..., Any], *, quiet: bool = Fal
         Case((np.array([3.0, -1.5]), np.array([0.4, -0.2]), 0.05, 0.01), label="lr = 0.05, weight_decay = 0.01"),
         Case((rng.normal(size=(4, 3)), rng.normal(size=(4, 3)), 0.3, 0.2), label="a 4 x 3 weight matrix"),
     ]
-    return run_check("check_weight_decay_step", student_fn, weight_decay_step, cases, atol=1e-12, quiet=quiet)
+    return run_check("check_weight_decay_step", student_fn, _weight_decay_step, cases, atol=1e-12, quiet=quiet)
 
 
 def check_proximal_l1_step(student_fn: Callable[..., Any], *, quiet: bool = False) -> CheckResult:
@@ -234,7 +231,7 @@ def check_proximal_l1_step(student_fn: Callable[..., Any], *, quiet: bool = Fals
         Case((np.array([0.2, -0.1, 0.05, 1.0]), np.array([1.0, -1.0, 0.2, 0.5]), 0.2, 0.3), label="lr = 0.2, l1 = 0.3"),
         Case((rng.normal(0, 0.1, (5, 4)), rng.normal(0, 0.5, (5, 4)), 0.05, 1.0), label="a 5 x 4 weight matrix"),
     ]
-    return run_check("check_proximal_l1_step", student_fn, proximal_l1_step, cases, atol=1e-12, quiet=quiet)
+    return run_check("check_proximal_l1_step", student_fn, _proximal_l1_step, cases, atol=1e-12, quiet=quiet)
 
 
 def check_early_stopping(student_fn: Callable[..., Any], *, quiet: bool = False) -> CheckResult:
@@ -310,7 +307,7 @@ def check_predictive_entropy(student_fn: Callable[[Any], Any], *, quiet: bool = 
         Case((np.tile([[[0.2, 0.3, 0.5]]], (4, 3, 1)),), label="identical passes"),
         Case((soft,), label="20 passes, 6 samples, 10 classes"),
     ]
-    return run_check("check_predictive_entropy", student_fn, predictive_entropy, cases, atol=1e-9, quiet=quiet)
+    return run_check("check_predictive_entropy", student_fn, _predictive_entropy, cases, atol=1e-9, quiet=quiet)
 
 
 def check_inverted_dropout(student_fn: Callable[..., Any], *, quiet: bool = False) -> CheckResult:
