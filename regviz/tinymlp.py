@@ -30,12 +30,7 @@ from numpy.typing import NDArray
 
 from ._validation import check_array, check_choice, check_int, check_real, check_same_length, check_seed
 
-__all__ = [
-    "TinyMLP",
-    "fit_tiny_mlp",
-    "learning_curves",
-    "live_fits",
-]
+__all__ = ["TinyMLP", "fit_tiny_mlp"]
 
 
 # --------------------------------------------------------------------------- the tiny network

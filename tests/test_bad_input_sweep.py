@@ -71,6 +71,8 @@ INTERNAL_SWEPT = (
     "regviz.search.random_points",
     "regviz.search.to_log_uniform",
     "regviz.search_worker.run_worker",
+    "regviz.tinymlp.learning_curves",
+    "regviz.tinymlp.live_fits",
 )
 
 
