@@ -339,24 +339,36 @@ def enet_cd(
     col_sq = np.einsum("ij,ij->j", Xc, Xc) / n
     denom = col_sq + a * (1 - r)
     residual = yc - Xc @ coef
-    converged = False
-    sweeps = 0
+    sweeps, converged = 0, False
     for sweeps in range(1, max_iter + 1):  # noqa: B007 - the count is returned
-        largest_change = 0.0
-        for j in range(p):
-            if denom[j] == 0.0:  # a constant column with no L2 term: its coefficient stays 0
-                continue
-            old = coef[j]
-            rho = Xc[:, j] @ residual / n + col_sq[j] * old
-            new = np.sign(rho) * max(abs(rho) - a * r, 0.0) / denom[j]
-            if new != old:
-                residual -= Xc[:, j] * (new - old)
-                coef[j] = new
-                largest_change = max(largest_change, abs(new - old))
-        if largest_change <= tol:
+        if _cd_sweep(Xc, coef, residual, col_sq, denom, a * r) <= tol:
             converged = True
             break
     return EnetFit(coef=coef, intercept=float(y_mean - x_mean @ coef), n_iter=sweeps, converged=converged)
+
+
+def _cd_sweep(
+    Xc: NDArray[np.float64],
+    coef: NDArray[np.float64],
+    residual: NDArray[np.float64],
+    col_sq: NDArray[np.float64],
+    denom: NDArray[np.float64],
+    threshold: float,
+) -> float:
+    """One cyclic sweep of :func:`enet_cd`, updating ``coef`` and ``residual`` in place; the largest change."""
+    n = Xc.shape[0]
+    largest_change = 0.0
+    for j in range(Xc.shape[1]):
+        if denom[j] == 0.0:  # a constant column with no L2 term: its coefficient stays 0
+            continue
+        old = coef[j]
+        rho = Xc[:, j] @ residual / n + col_sq[j] * old
+        new = np.sign(rho) * max(abs(rho) - threshold, 0.0) / denom[j]
+        if new != old:
+            residual -= Xc[:, j] * (new - old)
+            coef[j] = new
+            largest_change = max(largest_change, abs(new - old))
+    return largest_change
 
 
 def lasso_cd(
