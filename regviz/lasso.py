@@ -778,6 +778,8 @@ class ConstraintFits:
         ``shapes[a][k]``: the penalty region's boundary through the fit and the loss contour touching it.
     gram, w_ols : ndarray
         The loss's quadratic form and its minimum (:func:`quadratic_loss`).
+    limit : float
+        Half the side of a square view centred on 0 that holds the unpenalised solution: ``1.3 * max|w_ols|``.
 
     """
 
@@ -787,6 +789,7 @@ class ConstraintFits:
     shapes: list[list[tuple[NDArray[np.float64], NDArray[np.float64]]]]
     gram: NDArray[np.float64]
     w_ols: NDArray[np.float64]
+    limit: float
 
 
 def constraint_fits(X: Any, y: Any, alphas: Any, l1_ratios: Any) -> ConstraintFits:
@@ -818,7 +821,7 @@ def constraint_fits(X: Any, y: Any, alphas: Any, l1_ratios: Any) -> ConstraintFi
         [_geometry_shapes(gram, w_ols, coefs[a, b], float(ratios[a])) for b in range(len(grid))]
         for a in range(len(ratios))
     ]
-    return ConstraintFits(grid, ratios, coefs, shapes, gram, w_ols)
+    return ConstraintFits(grid, ratios, coefs, shapes, gram, w_ols, 1.3 * float(np.max(np.abs(w_ols))))
 
 
 @dataclass(frozen=True)
