@@ -339,24 +339,36 @@ def enet_cd(
     col_sq = np.einsum("ij,ij->j", Xc, Xc) / n
     denom = col_sq + a * (1 - r)
     residual = yc - Xc @ coef
-    converged = False
-    sweeps = 0
+    sweeps, converged = 0, False
     for sweeps in range(1, max_iter + 1):  # noqa: B007 - the count is returned
-        largest_change = 0.0
-        for j in range(p):
-            if denom[j] == 0.0:  # a constant column with no L2 term: its coefficient stays 0
-                continue
-            old = coef[j]
-            rho = Xc[:, j] @ residual / n + col_sq[j] * old
-            new = np.sign(rho) * max(abs(rho) - a * r, 0.0) / denom[j]
-            if new != old:
-                residual -= Xc[:, j] * (new - old)
-                coef[j] = new
-                largest_change = max(largest_change, abs(new - old))
-        if largest_change <= tol:
+        if _cd_sweep(Xc, coef, residual, col_sq, denom, a * r) <= tol:
             converged = True
             break
     return EnetFit(coef=coef, intercept=float(y_mean - x_mean @ coef), n_iter=sweeps, converged=converged)
+
+
+def _cd_sweep(
+    Xc: NDArray[np.float64],
+    coef: NDArray[np.float64],
+    residual: NDArray[np.float64],
+    col_sq: NDArray[np.float64],
+    denom: NDArray[np.float64],
+    threshold: float,
+) -> float:
+    """One cyclic sweep of :func:`enet_cd`, updating ``coef`` and ``residual`` in place; the largest change."""
+    n = Xc.shape[0]
+    largest_change = 0.0
+    for j in range(Xc.shape[1]):
+        if denom[j] == 0.0:  # a constant column with no L2 term: its coefficient stays 0
+            continue
+        old = coef[j]
+        rho = Xc[:, j] @ residual / n + col_sq[j] * old
+        new = np.sign(rho) * max(abs(rho) - threshold, 0.0) / denom[j]
+        if new != old:
+            residual -= Xc[:, j] * (new - old)
+            coef[j] = new
+            largest_change = max(largest_change, abs(new - old))
+    return largest_change
 
 
 def lasso_cd(
@@ -766,6 +778,8 @@ class ConstraintFits:
         ``shapes[a][k]``: the penalty region's boundary through the fit and the loss contour touching it.
     gram, w_ols : ndarray
         The loss's quadratic form and its minimum (:func:`quadratic_loss`).
+    limit : float
+        Half the side of a square view centred on 0 that holds the unpenalised solution: ``1.3 * max|w_ols|``.
 
     """
 
@@ -775,6 +789,7 @@ class ConstraintFits:
     shapes: list[list[tuple[NDArray[np.float64], NDArray[np.float64]]]]
     gram: NDArray[np.float64]
     w_ols: NDArray[np.float64]
+    limit: float
 
 
 def constraint_fits(X: Any, y: Any, alphas: Any, l1_ratios: Any) -> ConstraintFits:
@@ -806,7 +821,7 @@ def constraint_fits(X: Any, y: Any, alphas: Any, l1_ratios: Any) -> ConstraintFi
         [_geometry_shapes(gram, w_ols, coefs[a, b], float(ratios[a])) for b in range(len(grid))]
         for a in range(len(ratios))
     ]
-    return ConstraintFits(grid, ratios, coefs, shapes, gram, w_ols)
+    return ConstraintFits(grid, ratios, coefs, shapes, gram, w_ols, 1.3 * float(np.max(np.abs(w_ols))))
 
 
 @dataclass(frozen=True)

@@ -504,6 +504,50 @@ class PolynomialRidge:
         val = float(np.mean((self.X_val @ fit.coef + fit.intercept - self.y_val) ** 2))
         return train, val
 
+    def at(self, alpha: float) -> PolynomialRidgeState:
+        """Everything the ridge explorer shows at ``alpha`` (``>= 0``): curve, coefficients and their summaries."""
+        fit = self.solver.fit(alpha)
+        train, val = self.errors(alpha)
+        return PolynomialRidgeState(
+            alpha=fit.alpha,
+            curve=self.X_plot @ fit.coef + fit.intercept,
+            coef=fit.coef,
+            dof=float(self.solver.dof(alpha)[0]),
+            coef_norm=float(np.linalg.norm(fit.coef)),
+            train_mse=train,
+            val_mse=val,
+        )
+
+
+@dataclass(frozen=True)
+class PolynomialRidgeState:
+    r"""The polynomial ridge fit at one λ (see :meth:`PolynomialRidge.at`).
+
+    Attributes
+    ----------
+    alpha : float
+        λ.
+    curve : ndarray of shape (200,)
+        The fitted curve over :attr:`PolynomialRidge.x_plot`.
+    coef : ndarray of shape (degree,)
+        The coefficients of the standardised features.
+    dof : float
+        Effective degrees of freedom, :math:`\sum_j d_j^2 / (d_j^2 + \lambda)`.
+    coef_norm : float
+        :math:`\lVert w\rVert_2`.
+    train_mse, val_mse : float
+        Training and validation mean squared error.
+
+    """
+
+    alpha: float
+    curve: NDArray[np.float64]
+    coef: NDArray[np.float64]
+    dof: float
+    coef_norm: float
+    train_mse: float
+    val_mse: float
+
 
 def polynomial_ridge(
     x_train: Any, y_train: Any, x_val: Any, y_val: Any, *, degree: int, alphas: Any

@@ -303,3 +303,73 @@ def test_quadratic_loss_is_the_least_squares_loss_and_its_ellipse_a_contour() ->
         L.quadratic_loss(np.ones((5, 3)), np.ones(5))
     with pytest.raises(ValueError, match="positive definite"):
         L.loss_ellipse(np.array([[1.0, 0.0], [0.0, -1.0]]), np.zeros(2), 1.0)
+
+
+# --------------------------------------------------------------------------- what the explorers draw
+
+
+def _kkt_violation(X: np.ndarray, y: np.ndarray, coef: np.ndarray, alpha: float, l1_ratio: float) -> float:
+    """Largest violation of the elastic net's optimality conditions, relative to ``alpha``.
+
+    With centred data and ``g = X^T (y - X w) / n - alpha (1 - rho) w``: ``g_j = alpha rho sign(w_j)`` where
+    ``w_j != 0`` and ``|g_j| <= alpha rho`` where ``w_j == 0``.
+    """
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    g = Xc.T @ (yc - Xc @ coef) / len(y) - alpha * (1 - l1_ratio) * coef
+    active = coef != 0
+    on_active = np.abs(g[active] - alpha * l1_ratio * np.sign(coef[active]))
+    off_active = np.maximum(np.abs(g[~active]) - alpha * l1_ratio, 0.0)
+    return float(np.r_[on_active, off_active, 0.0].max()) / alpha
+
+
+def test_lasso_slider_fits_solve_the_lasso_and_ridge_matches_their_training_error(
+    diabetes: tuple[np.ndarray, np.ndarray],
+) -> None:
+    X, y = diabetes
+    grid = np.geomspace(0.05, 50.0, 13)
+    fits = L.lasso_slider(X[:300], y[:300], X[300:], y[300:], grid)
+    for k, alpha in enumerate(grid):
+        assert _kkt_violation(X[:300], y[:300], fits.coefs[k], alpha, 1.0) < 1e-4
+    assert np.array_equal(fits.n_zero, (fits.coefs == 0).sum(axis=1))
+    assert fits.n_zero[-1] > fits.n_zero[0]  # features leave as λ grows
+    # the ridge fits have the lasso's training error, and ridge keeps every feature
+    Xt, yt = X[:300], y[:300]
+    ridge_intercepts = yt.mean() - fits.ridge_coefs @ Xt.mean(axis=0)
+    ridge_mse = np.mean((Xt @ fits.ridge_coefs.T + ridge_intercepts - yt[:, None]) ** 2, axis=0)
+    np.testing.assert_allclose(ridge_mse, fits.train_mse, rtol=1e-3)
+    assert np.all(fits.ridge_coefs != 0)
+    assert fits.limit >= np.abs(fits.coefs).max() and fits.limit >= np.abs(fits.ridge_coefs).max()
+
+
+def test_constraint_fits_draw_the_region_and_contour_through_each_solution(
+    diabetes: tuple[np.ndarray, np.ndarray],
+) -> None:
+    X, y = diabetes[0][:, [2, 8]], diabetes[1]
+    grid = np.geomspace(0.5, 40.0, 6)
+    geometry = L.constraint_fits(X, y, grid, [1.0, 0.5, 0.0])
+    assert geometry.coefs.shape == (3, 6, 2)
+    assert geometry.limit == pytest.approx(1.3 * np.abs(geometry.w_ols).max())
+    assert np.all(np.abs(geometry.coefs) <= geometry.limit)
+    for a, r in enumerate(geometry.l1_ratios):
+        for k, alpha in enumerate(grid):
+            w = geometry.coefs[a, k]
+            assert _kkt_violation(X, y, w, alpha, float(r)) < 1e-4
+            boundary, ellipse = geometry.shapes[a][k]
+            if not np.any(w):
+                continue
+            # the solution lies on both curves (up to their sampling)
+            step = np.abs(np.diff(ellipse, axis=0)).max()
+            assert np.linalg.norm(ellipse - w, axis=1).min() < step
+            assert np.linalg.norm(boundary - w, axis=1).min() < np.abs(np.diff(boundary, axis=0)).max()
+
+
+def test_enet_slider_fits_solve_the_elastic_net_on_all_features() -> None:
+    X, y, _, _ = data.make_correlated_groups(60, n_groups=2, group_size=2, correlation=0.9, n_noise_features=1, seed=1)
+    grid = np.geomspace(0.01, 2.0, 5) * L.alpha_max(X, y)
+    fits = L.enet_slider(X, y, grid, [0.0, 0.5, 1.0], features=(0, 1))
+    for a, r in enumerate((0.0, 0.5, 1.0)):
+        for k, alpha in enumerate(grid):
+            assert _kkt_violation(X, y, fits.coefs[a, k], alpha, r) < 1e-4
+    assert np.array_equal(fits.n_nonzero, (fits.coefs != 0).sum(axis=2))
+    assert np.all(fits.n_nonzero[0] == X.shape[1])  # ridge keeps every feature
+    np.testing.assert_array_equal(fits.geometry.coefs, L.constraint_fits(X[:, [0, 1]], y, grid, [0.0, 0.5, 1.0]).coefs)

@@ -487,3 +487,30 @@ def test_train_mse_from_the_svd_matches_the_fitted_weights(diabetes: tuple[np.nd
     direct = np.mean((X @ path.coefs.T + path.intercepts - y[:, None]) ** 2, axis=0)
     np.testing.assert_allclose(solver.train_mse(alphas), direct, rtol=1e-10)
     assert np.all(np.diff(solver.train_mse(alphas)) > 0)  # more shrinkage, more training error
+
+
+def test_polynomial_ridge_at_is_sklearns_ridge_on_the_standardised_features(poly_data: tuple[np.ndarray, ...]) -> None:
+    from regviz.ridge import polynomial_ridge
+
+    x_train, y_train, x_val, y_val = poly_data
+    ridge = polynomial_ridge(x_train, y_train, x_val, y_val, degree=6, alphas=[1e-3, 1.0])
+    features = PolynomialFeatures(6, include_bias=False).fit_transform(x_train[:, None])
+    mean, scale = features.mean(axis=0), features.std(axis=0)
+    for alpha in (0.0, 1e-3, 0.3, 10.0):
+        state = ridge.at(alpha)
+        model = Ridge(alpha=alpha, solver="svd").fit((features - mean) / scale, y_train)
+        np.testing.assert_allclose(state.coef, model.coef_, rtol=1e-6, atol=1e-8)
+        plot_features = (PolynomialFeatures(6, include_bias=False).fit_transform(ridge.x_plot[:, None]) - mean) / scale
+        np.testing.assert_allclose(state.curve, model.predict(plot_features), rtol=1e-6, atol=1e-8)
+        assert state.coef_norm == pytest.approx(np.linalg.norm(model.coef_), rel=1e-6)
+        # degrees of freedom: the trace of the hat matrix of the centred features
+        Xc = ridge.X_train - ridge.X_train.mean(axis=0)
+        assert state.dof == pytest.approx(np.trace(Xc @ np.linalg.solve(Xc.T @ Xc + alpha * np.eye(6), Xc.T)), rel=1e-6)
+        val_features = (PolynomialFeatures(6, include_bias=False).fit_transform(x_val[:, None]) - mean) / scale
+        assert state.val_mse == pytest.approx(np.mean((model.predict(val_features) - y_val) ** 2), rel=1e-6)
+        assert state.train_mse == pytest.approx(
+            np.mean((model.predict((features - mean) / scale) - y_train) ** 2), rel=1e-6
+        )
+    assert ridge.at(10.0).coef_norm < ridge.at(1e-3).coef_norm  # λ shrinks the coefficients
+    with pytest.raises(ValueError, match="alpha"):
+        ridge.at(-1.0)

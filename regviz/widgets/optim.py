@@ -19,6 +19,7 @@ control setting, then cached. A slider move only updates the existing artists.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -217,25 +218,18 @@ def lr_explorer(
 
     Parameters
     ----------
-    w0, w1, loss : array-like
-        The loss surface, as :func:`regviz.plots.plot_contours` takes it
-        (``loss`` of shape ``(len(w1), len(w0))``).
+    w0, w1, loss, minimum, xlabel, ylabel, equal_aspect
+        As :func:`regviz.plots.plot_contours` takes them (``loss`` of shape ``(len(w1), len(w0))``).
     run : callable
-        ``run(lr)`` returning ``(path, losses)``: the iterates, shape
-        ``(n_steps + 1, 2)``, and the loss at each, shape ``(n_steps + 1,)``.
-        Called once per slider position, then cached.
+        ``run(lr)`` returning ``(path, losses)``: the iterates, shape ``(n_steps + 1, 2)``, and the loss at
+        each, shape ``(n_steps + 1,)``. Called once per slider position, then cached.
     lr_range, lr : (float, float), float, default=(1e-3, 1.0), 0.1
         Range of the slider (``0 < low < high``) and initial learning rate, inside it.
     lr_limit : float or None, default=None
-        The stability threshold ``2 / L``, if known; the title then compares
-        the learning rate with it.
-    minimum, xlabel, ylabel, equal_aspect
-        As :func:`regviz.plots.plot_contours` takes them (the minimum is a black star).
-    loss_label : str, default="loss"
-        Label of the loss panel (log scale).
-    loss_ylim : (float, float) or None, default=None
-        Fixed limits of the loss axis; by default from 1e-8 to 1e3 times the
-        starting loss, so that a diverging run leaves the top of the panel.
+        The stability threshold ``2 / L``, if known (``> 0``); the title then compares the learning rate with it.
+    loss_label, loss_ylim : str, (float, float) or None, default="loss", None
+        Label of the loss panel (log scale) and its fixed limits (``0 < low < high``); by default from 1e-8
+        to 1e3 times the starting loss, so that a diverging run leaves the top of the panel.
     steps_per_decade : int, default=20
         Slider positions per factor of ten.
 
@@ -247,8 +241,7 @@ def lr_explorer(
     """
     check_callable(run, "run")
     (low, high), lr = _slider_start(lr_range, lr, "lr", positive=True)
-    if lr_limit is not None:
-        lr_limit = check_real(lr_limit, "lr_limit", low=0, low_open=True)
+    lr_limit = None if lr_limit is None else check_real(lr_limit, "lr_limit", low=0, low_open=True)
     loss_ylim = None if loss_ylim is None else _slider_range(loss_ylim, "loss_ylim", positive=True)
     runs = _cached(run)
     view = _PathFigure(
@@ -256,21 +249,23 @@ def lr_explorer(
         loss_ylim=loss_ylim, equal_aspect=equal_aspect,
     )  # fmt: skip
 
-    def title(lr: float) -> str:
-        if lr_limit is None:
-            return f"learning rate η = {lr:.3g}"
-        side = "<" if lr < lr_limit else ">"
-        verdict = "converges" if lr < lr_limit else "diverges"
-        return f"η = {lr:.3g} {side} 2/L = {lr_limit:.3g}: {verdict}"
-
     def update(lr: float) -> None:
-        view.show(runs(lr), title(lr))
+        view.show(runs(lr), _lr_title(lr, lr_limit))
 
     def caption(lr: float) -> str:
         return view.caption(f"learning rate = {lr:.3g}", runs(lr))
 
     control = log_slider("learning rate", low, high, lr, steps_per_decade=steps_per_decade)
     return Explorer(view.fig, update, {"lr": control}, caption=caption, animated=view.moving)
+
+
+def _lr_title(lr: float, lr_limit: float | None) -> str:
+    """The path's title: the learning rate, and against ``2 / L`` whether gradient descent converges."""
+    if lr_limit is None:
+        return f"learning rate η = {lr:.3g}"
+    side = "<" if lr < lr_limit else ">"
+    verdict = "converges" if lr < lr_limit else "diverges"
+    return f"η = {lr:.3g} {side} 2/L = {lr_limit:.3g}: {verdict}"
 
 
 def optimizer_explorer(
@@ -306,73 +301,85 @@ def optimizer_explorer(
         Names offered in the drop-down (at least one, no repeats); the initial one (the first if None).
     lr_range, lr : (float, float), float, default=(1e-3, 1.0), 0.05
         Range (log scale, ``0 < low < high``) and initial value of the learning rate.
-    beta_range, beta : (float, float), float, default=(0.0, 0.99), 0.9
-        Range (inside ``[0, 1)``) and initial value of β.
-    beta_label : str, default="β"
-        Name of β on its slider and in the title (e.g. ``"decay"`` where β means something else).
+    beta_range, beta, beta_label : (float, float), float, str, default=(0.0, 0.99), 0.9, "β"
+        Range (inside ``[0, 1)``), initial value and name of β (on its slider and in the title, e.g. ``"decay"``).
 
     Returns
     -------
     Explorer
-        Display it; ``explorer.set(optimizer=..., lr=..., beta=...)`` moves the controls. A name not in
-        ``optimizers`` (``None`` too) or a value outside its range raises ``ValueError``, here or in ``set``.
+        ``explorer.set(optimizer=..., lr=..., beta=...)`` moves the controls; a name not in ``optimizers`` (``None``
+        too) or a value outside its range raises ``ValueError``, here or in ``set``.
 
     """
-    import ipywidgets as w
-
     check_callable(run, "run")
-    names, optimizer = _optimizer_names(optimizers, optimizer, beta_label)
-    (low, high), lr = _slider_start(lr_range, lr, "lr", positive=True)
-    (b_low, b_high), beta = _slider_start(beta_range, beta, "beta", fraction=True)
-    loss_ylim = None if loss_ylim is None else _slider_range(loss_ylim, "loss_ylim", positive=True)
+    settings = _OptimizerSettings.checked(optimizers, optimizer, lr_range, lr, beta_range, beta, beta_label, loss_ylim)
     runs = _cached(run)
     view = _PathFigure(
-        (w0, w1, loss), runs(optimizer, lr, beta), minimum=minimum, xlabel=xlabel, ylabel=ylabel,
-        loss_label=loss_label, loss_ylim=loss_ylim, equal_aspect=equal_aspect,
+        (w0, w1, loss), runs(*settings.start), minimum=minimum, xlabel=xlabel, ylabel=ylabel,
+        loss_label=loss_label, loss_ylim=settings.loss_ylim, equal_aspect=equal_aspect,
     )  # fmt: skip
-    colors = {name: CURVE_STYLES[i % len(CURVE_STYLES)][0] for i, name in enumerate(names)}
-
-    def checked(optimizer: Any, lr: Any, beta: Any) -> tuple[str, float, float]:
-        # the controls' values are validated here too: a None from the drop-down must not reach `run`
-        optimizer = check_choice(optimizer, "optimizer", names)
-        return optimizer, _on_slider(lr, "lr", low, high, log=True), _on_slider(beta, "beta", b_low, b_high)
 
     def update(optimizer: str, lr: float, beta: float) -> None:
-        optimizer, lr, beta = checked(optimizer, lr, beta)
-        title = f"{optimizer}: η = {lr:.3g}, {beta_label} = {beta:.2f}"
-        view.show(runs(optimizer, lr, beta), title, colors[optimizer])
+        optimizer, lr, beta = settings.check(optimizer, lr, beta)
+        view.show(runs(optimizer, lr, beta), settings.title(optimizer, lr, beta), settings.colors[optimizer])
 
     def caption(optimizer: str, lr: float, beta: float) -> str:
-        optimizer, lr, beta = checked(optimizer, lr, beta)
+        optimizer, lr, beta = settings.check(optimizer, lr, beta)
         return view.caption(optimizer, runs(optimizer, lr, beta))
 
-    controls = {
-        "optimizer": w.Dropdown(options=names, value=optimizer, description="optimizer"),
-        "lr": log_slider("learning rate", low, high, lr, steps_per_decade=20),
-        "beta": float_slider(beta_label, b_low, b_high, beta, step=0.01, readout_format=".2f"),
-    }
-    return Explorer(view.fig, update, controls, caption=caption, animated=view.moving)
+    return Explorer(view.fig, update, settings.controls(), caption=caption, animated=view.moving)
 
 
-def _draw_momentum(
-    ax_path: Any, ax_rate: Any, first: OptimizerRun, rates: RateMap, *, current: tuple[float, float], best: Any
-) -> tuple[Any, Any]:
-    """The first path over the contours, the rate map with the current point; the path's line and the marker."""
-    plot_path(first.path, label="path", ax=ax_path)
-    plot_rate_map(rates.lr_values, rates.momentum_values, rates.rate, current=current, best=best, ax=ax_rate)
-    ax_rate.set_title("rate of convergence ρ (smaller is faster)")
-    path_line = next(a for a in ax_path.lines if a.get_gid() == "path:path")
-    marker = next(a for a in ax_rate.lines if a.get_gid() == "current")
-    return path_line, marker
+@dataclass(frozen=True)
+class _OptimizerSettings:
+    """The optimizer explorer's checked controls: names and colours, the two ranges, the initial setting; loss_ylim."""
 
+    names: list[str]
+    colors: dict[str, str]
+    lr_range: tuple[float, float]
+    beta_range: tuple[float, float]
+    beta_label: str
+    start: tuple[str, float, float]
+    loss_ylim: tuple[float, float] | None
 
-def _momentum_caption(lr: float, momentum: float, result: OptimizerRun, rho: float) -> str:
-    verdict = "does not converge" if rho >= 1 else f"error × {rho:.3f} per step"
-    final = "overflowed" if not np.isfinite(result.losses[-1]) else f"{result.losses[-1]:.3g}"
-    return (
-        f"η = {lr:.3g}, γ = {momentum:.2f} &nbsp;·&nbsp; map: {verdict} &nbsp;·&nbsp; "
-        f"loss after {result.n_steps} steps: {final}"
-    )
+    @classmethod
+    def checked(
+        cls,
+        optimizers: Any,
+        optimizer: Any,
+        lr_range: Any,
+        lr: Any,
+        beta_range: Any,
+        beta: Any,
+        beta_label: Any,
+        loss_ylim: Any,
+    ) -> _OptimizerSettings:
+        """Check :func:`optimizer_explorer`'s arguments of these names, in this order."""
+        names, optimizer = _optimizer_names(optimizers, optimizer, beta_label)
+        lr_range, lr = _slider_start(lr_range, lr, "lr", positive=True)
+        beta_range, beta = _slider_start(beta_range, beta, "beta", fraction=True)
+        loss_ylim = None if loss_ylim is None else _slider_range(loss_ylim, "loss_ylim", positive=True)
+        colors = {name: CURVE_STYLES[i % len(CURVE_STYLES)][0] for i, name in enumerate(names)}
+        return cls(names, colors, lr_range, beta_range, beta_label, (optimizer, lr, beta), loss_ylim)
+
+    def check(self, optimizer: Any, lr: Any, beta: Any) -> tuple[str, float, float]:
+        """The controls' values, validated (a None from the drop-down must not reach ``run``)."""
+        optimizer = check_choice(optimizer, "optimizer", self.names)
+        lr = _on_slider(lr, "lr", *self.lr_range, log=True)
+        return optimizer, lr, _on_slider(beta, "beta", *self.beta_range)
+
+    def title(self, optimizer: str, lr: float, beta: float) -> str:
+        return f"{optimizer}: η = {lr:.3g}, {self.beta_label} = {beta:.2f}"
+
+    def controls(self) -> dict[str, Any]:
+        import ipywidgets as w
+
+        optimizer, lr, beta = self.start
+        return {
+            "optimizer": w.Dropdown(options=self.names, value=optimizer, description="optimizer"),
+            "lr": log_slider("learning rate", *self.lr_range, lr, steps_per_decade=20),
+            "beta": float_slider(self.beta_label, *self.beta_range, beta, step=0.01, readout_format=".2f"),
+        }
 
 
 def momentum_explorer(
@@ -406,12 +413,9 @@ def momentum_explorer(
     run : callable
         ``run(lr, momentum)`` returning ``(path, losses)`` as in :func:`lr_explorer`; cached per setting.
     lr_values, momentum_values, rate : array-like
-        The rate map, as :func:`regviz.plots.plot_rate_map` takes it; the sliders span the ranges of
-        ``lr_values`` (log scale) and ``momentum_values``.
-    lr, momentum : float, default=0.01, 0.5
-        Initial values, inside those ranges.
-    best : (float, float) or None, default=None
-        The fastest ``(lr, momentum)``, marked with a black star on the map.
+        The rate map (:func:`regviz.plots.plot_rate_map`); the sliders span ``lr_values`` (log) and ``momentum_values``.
+    lr, momentum, best : float, float, (float, float) or None, default=0.01, 0.5, None
+        Initial values, inside those ranges; the fastest ``(lr, momentum)``, if given, a black star on the map.
     lr_steps_per_decade, momentum_step : int, float, default=8, 0.05
         Positions of the learning-rate slider per factor of ten, in ``[1, 50]``; step of the momentum slider.
 
@@ -423,35 +427,86 @@ def momentum_explorer(
     """
     check_callable(run, "run")
     rates = rate_map(lr_values, momentum_values, rate)
-    lr_low, lr_high = float(rates.lr_values[0]), float(rates.lr_values[-1])
-    m_low, m_high = float(rates.momentum_values[0]), float(rates.momentum_values[-1])
-    lr = check_real(lr, "lr", low=lr_low, high=lr_high)
-    momentum = check_real(momentum, "momentum", low=m_low, high=m_high)
-    lr_steps_per_decade = check_int(lr_steps_per_decade, "lr_steps_per_decade", low=1, high=50)
-    momentum_step = check_real(momentum_step, "momentum_step", low=0, low_open=True, high=m_high - m_low)
+    sliders = _MomentumSliders.checked(rates, lr, momentum, lr_steps_per_decade, momentum_step)
     runs = _cached(run)
-
     fig, (ax_path, ax_rate) = new_figure(ncols=2, figsize=(10.4, 4.0))
-    first = runs(lr, momentum)
     plot_contours(w0, w1, loss, minimum=minimum, xlabel=xlabel, ylabel=ylabel, equal_aspect=equal_aspect, ax=ax_path)
-    path_line, marker = _draw_momentum(ax_path, ax_rate, first, rates, current=(lr, momentum), best=best)
-
-    def checked(lr: Any, momentum: Any) -> tuple[float, float]:
-        return _on_slider(lr, "lr", lr_low, lr_high, log=True), _on_slider(momentum, "momentum", m_low, m_high)
+    path_line, marker = _draw_momentum(ax_path, ax_rate, runs(*sliders.start), rates, current=sliders.start, best=best)
 
     def update(lr: float, momentum: float) -> None:
-        lr, momentum = checked(lr, momentum)
-        p = path_in_view(runs(lr, momentum).path, ax_path.get_xlim(), ax_path.get_ylim())
-        path_line.set_data(p[:, 0], p[:, 1])
-        marker.set_data([lr], [momentum])
-        ax_path.set_title(f"momentum: η = {lr:.3g}, γ = {momentum:.2f}")
+        lr, momentum = sliders.check(lr, momentum)
+        _show_momentum(ax_path, path_line, marker, runs(lr, momentum), lr, momentum)
 
     def caption(lr: float, momentum: float) -> str:
-        lr, momentum = checked(lr, momentum)
+        lr, momentum = sliders.check(lr, momentum)
         return _momentum_caption(lr, momentum, runs(lr, momentum), rates.nearest(lr, momentum))
 
-    controls = {
-        "lr": log_slider("learning rate η", lr_low, lr_high, lr, steps_per_decade=lr_steps_per_decade),
-        "momentum": float_slider("momentum γ", m_low, m_high, momentum, step=momentum_step, readout_format=".2f"),
-    }
-    return Explorer(fig, update, controls, caption=caption, animated=[path_line, marker, ax_path.title])
+    return Explorer(fig, update, sliders.controls(), caption=caption, animated=[path_line, marker, ax_path.title])
+
+
+@dataclass(frozen=True)
+class _MomentumSliders:
+    """The momentum explorer's two sliders: the ranges of the rate map they span, initial values, steps."""
+
+    lr_range: tuple[float, float]
+    momentum_range: tuple[float, float]
+    start: tuple[float, float]
+    lr_steps_per_decade: int
+    momentum_step: float
+
+    @classmethod
+    def checked(
+        cls, rates: RateMap, lr: Any, momentum: Any, lr_steps_per_decade: Any, momentum_step: Any
+    ) -> _MomentumSliders:
+        """Check :func:`momentum_explorer`'s arguments of these names against the map ``rates``."""
+        lr_low, lr_high = float(rates.lr_values[0]), float(rates.lr_values[-1])
+        m_low, m_high = float(rates.momentum_values[0]), float(rates.momentum_values[-1])
+        lr = check_real(lr, "lr", low=lr_low, high=lr_high)
+        momentum = check_real(momentum, "momentum", low=m_low, high=m_high)
+        lr_steps_per_decade = check_int(lr_steps_per_decade, "lr_steps_per_decade", low=1, high=50)
+        momentum_step = check_real(momentum_step, "momentum_step", low=0, low_open=True, high=m_high - m_low)
+        return cls((lr_low, lr_high), (m_low, m_high), (lr, momentum), lr_steps_per_decade, momentum_step)
+
+    def check(self, lr: Any, momentum: Any) -> tuple[float, float]:
+        """The sliders' values, validated."""
+        lr = _on_slider(lr, "lr", *self.lr_range, log=True)
+        return lr, _on_slider(momentum, "momentum", *self.momentum_range)
+
+    def controls(self) -> dict[str, Any]:
+        """The two sliders, at their initial values."""
+        lr, momentum = self.start
+        m_low, m_high = self.momentum_range
+        step = self.momentum_step
+        return {
+            "lr": log_slider("learning rate η", *self.lr_range, lr, steps_per_decade=self.lr_steps_per_decade),
+            "momentum": float_slider("momentum γ", m_low, m_high, momentum, step=step, readout_format=".2f"),
+        }
+
+
+def _show_momentum(ax_path: Any, path_line: Any, marker: Any, result: OptimizerRun, lr: float, momentum: float) -> None:
+    """Move the path (clipped to the view), the marker on the rate map and the title to ``(lr, momentum)``."""
+    p = path_in_view(result.path, ax_path.get_xlim(), ax_path.get_ylim())
+    path_line.set_data(p[:, 0], p[:, 1])
+    marker.set_data([lr], [momentum])
+    ax_path.set_title(f"momentum: η = {lr:.3g}, γ = {momentum:.2f}")
+
+
+def _draw_momentum(
+    ax_path: Any, ax_rate: Any, first: OptimizerRun, rates: RateMap, *, current: tuple[float, float], best: Any
+) -> tuple[Any, Any]:
+    """The first path over the contours, the rate map with the current point; the path's line and the marker."""
+    plot_path(first.path, label="path", ax=ax_path)
+    plot_rate_map(rates.lr_values, rates.momentum_values, rates.rate, current=current, best=best, ax=ax_rate)
+    ax_rate.set_title("rate of convergence ρ (smaller is faster)")
+    path_line = next(a for a in ax_path.lines if a.get_gid() == "path:path")
+    marker = next(a for a in ax_rate.lines if a.get_gid() == "current")
+    return path_line, marker
+
+
+def _momentum_caption(lr: float, momentum: float, result: OptimizerRun, rho: float) -> str:
+    verdict = "does not converge" if rho >= 1 else f"error × {rho:.3f} per step"
+    final = "overflowed" if not np.isfinite(result.losses[-1]) else f"{result.losses[-1]:.3g}"
+    return (
+        f"η = {lr:.3g}, γ = {momentum:.2f} &nbsp;·&nbsp; map: {verdict} &nbsp;·&nbsp; "
+        f"loss after {result.n_steps} steps: {final}"
+    )

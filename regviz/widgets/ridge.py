@@ -18,7 +18,7 @@ from .._validation import check_array, check_bool, check_int, check_real
 from ..data import polynomial
 from ..plots.ridge import ALPHA_LABEL, plot_coef_bars
 from ..plots.validation import plot_polynomial_fit, plot_validation_curve
-from ..ridge import PolynomialRidge, polynomial_ridge
+from ..ridge import PolynomialRidge, PolynomialRidgeState, polynomial_ridge
 from ._core import (
     MAX_STEPS_PER_DECADE,
     Explorer,
@@ -54,9 +54,8 @@ def ridge_explorer(
 ) -> Explorer:
     """Slide λ for ridge on standardised polynomial features of ``x`` (maths: :func:`regviz.ridge.polynomial_ridge`).
 
-    Three panels move together: the fitted curve over the training points, the bars of the ``degree`` coefficients
-    (fixed vertical scale, so they are seen to shrink), and the train / validation error against λ with an orange
-    marker at the current λ.
+    Three panels move together: the fitted curve over the training points, the ``degree`` coefficients (fixed
+    scale, so they are seen to shrink), and the train / validation error against λ with a marker at λ.
 
     Parameters
     ----------
@@ -64,13 +63,10 @@ def ridge_explorer(
         Training and validation data (only the validation error curve is drawn).
     degree : int, default=12
         Degree of the polynomial features, in ``[1, MAX_DEGREE]`` (100).
-    alpha : float, default=1e-4
-        Initial λ, inside ``alpha_range``.
-    alpha_range : (float, float), default=(1e-6, 1e3)
-        Range of the log slider, ``0 < low < high``.
+    alpha, alpha_range : float, (float, float), default=1e-4, (1e-6, 1e3)
+        Initial λ, inside the range of the log slider, ``0 < low < high``.
     steps_per_decade : int, default=10
-        Slider steps per factor of ten, in ``[1, 1000]``; the error curves are precomputed at exactly these
-        values, at most 10,001 of them.
+        Slider steps per factor of ten, in ``[1, 1000]`` (the errors are precomputed at each; at most 10,001).
     coef_true : sequence of float or None, default=None
         Coefficients of the true polynomial (constant first), drawn black dotted if given.
     blit : bool, default=True
@@ -82,10 +78,7 @@ def ridge_explorer(
         Display it; ``explorer.set(alpha=...)`` moves the slider.
 
     """
-    range_low, range_high = _check_alpha_range(alpha_range)
-    steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
-    _grid_size(range_low, range_high, steps_per_decade, "alpha_range")
-    grid_alphas = log_grid(range_low, range_high, steps_per_decade=steps_per_decade, exact_end=True)
+    grid_alphas, steps_per_decade = _ridge_grid(alpha_range, steps_per_decade)
     ridge = polynomial_ridge(x_train, y_train, x_val, y_val, degree=degree, alphas=grid_alphas)
     low, high = float(grid_alphas[0]), float(grid_alphas[-1])
     alpha = check_real(alpha, "alpha", low=low, high=high)
@@ -94,23 +87,34 @@ def ridge_explorer(
     fig, fit_line, bars, marker, legends = _ridge_figure(ridge, alpha, true_coef)
 
     def update(alpha: float) -> None:
-        fit = ridge.solver.fit(alpha)
-        fit_line.set_ydata(ridge.X_plot @ fit.coef + fit.intercept)
-        for bar, height in zip(bars, fit.coef, strict=True):
+        state = ridge.at(alpha)
+        fit_line.set_ydata(state.curve)
+        for bar, height in zip(bars, state.coef, strict=True):
             bar.set_height(height)
         marker.set_xdata([alpha, alpha])
 
     def caption(alpha: float) -> str:
-        train, val = ridge.errors(alpha)
-        return (
-            f"λ = {alpha:.3g} &nbsp;·&nbsp; effective degrees of freedom {float(ridge.solver.dof(alpha)[0]):.2f} "
-            f"&nbsp;·&nbsp; ‖w‖₂ = {float(np.linalg.norm(ridge.solver.fit(alpha).coef)):.3g} "
-            f"&nbsp;·&nbsp; train MSE {train:.3f} &nbsp;·&nbsp; validation MSE {val:.3f}"
-        )
+        return _ridge_caption(alpha, ridge.at(alpha))
 
     control = log_slider("λ (alpha)", low, high, alpha, steps_per_decade=steps_per_decade)
     moving = on_top([fit_line, *bars, marker], legends) if blit else None
     return Explorer(fig, update, {"alpha": control}, caption=caption, animated=moving)
+
+
+def _ridge_grid(alpha_range: Any, steps_per_decade: Any) -> tuple[np.ndarray, int]:
+    """The slider's λ values (exact ends) and its steps per decade, both checked."""
+    range_low, range_high = _check_alpha_range(alpha_range)
+    steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
+    _grid_size(range_low, range_high, steps_per_decade, "alpha_range")
+    return log_grid(range_low, range_high, steps_per_decade=steps_per_decade, exact_end=True), steps_per_decade
+
+
+def _ridge_caption(alpha: float, state: PolynomialRidgeState) -> str:
+    return (
+        f"λ = {alpha:.3g} &nbsp;·&nbsp; effective degrees of freedom {state.dof:.2f} "
+        f"&nbsp;·&nbsp; ‖w‖₂ = {state.coef_norm:.3g} "
+        f"&nbsp;·&nbsp; train MSE {state.train_mse:.3f} &nbsp;·&nbsp; validation MSE {state.val_mse:.3f}"
+    )
 
 
 def _ridge_figure(ridge: PolynomialRidge, alpha: float, true_coef: np.ndarray | None) -> tuple[Any, ...]:
