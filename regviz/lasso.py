@@ -25,6 +25,10 @@ between them exactly:
   \lambda\,(\frac{1-a}{2}\lVert w\rVert^2 + a\lVert w\rVert_1)` with ``a = 1``
   the lasso, solved after glmnet rescales ``y`` to unit variance; see
   :func:`glmnet_to_sklearn`.
+
+The explorers' precomputations (``lasso_slider``, ``constraint_fits``, ``enet_slider``, ``quadratic_loss``,
+``loss_ellipse``, ``penalty_boundary``) and ``article_objective`` serve the widgets and the self-checks: they
+validate their arguments like the rest but are not in ``__all__``.
 """
 
 from __future__ import annotations
@@ -41,19 +45,12 @@ from .ridge import RidgeSVD
 
 __all__ = [
     "alpha_max",
-    "article_objective",
     "article_to_sklearn",
-    "constraint_fits",
     "enet_cd",
     "enet_objective",
-    "enet_slider",
     "glmnet_to_sklearn",
     "lasso_cd",
     "lasso_objective",
-    "lasso_slider",
-    "loss_ellipse",
-    "penalty_boundary",
-    "quadratic_loss",
     "sklearn_to_article",
     "sklearn_to_glmnet",
     "soft_threshold",

@@ -12,6 +12,9 @@ The explorers of :mod:`regviz.widgets` for notebooks 01–03 (losses, gradient d
 * :func:`compare_searches` — every search method of :mod:`regviz.search` run once on a test function,
   read at any budget.
 
+They serve the widgets and are not in ``__all__`` (the package's public names); they check their arguments
+like any public function, and the tests call them directly.
+
 The optimizers themselves stay with the caller (a student's own optimizer drives the plots); nothing here
 imports PyTorch.
 """
@@ -28,13 +31,7 @@ from numpy.typing import NDArray
 from ._validation import check_array, check_choice, check_int, check_seed
 from .search import SEARCH_METHODS, TEST_FUNCTION_MINIMA, TEST_FUNCTIONS, SearchTrace, run_search
 
-__all__ = [
-    "compare_searches",
-    "loss_curves",
-    "optimizer_run",
-    "path_in_view",
-    "rate_map",
-]
+__all__ = []
 
 _DISPLAY_LIMIT = 1e6  # a path is drawn inside ±1e6: beyond that, matplotlib's transforms lose precision
 _REGRET_FLOOR = 1e-9  # regret drawn on a log axis: never exactly 0

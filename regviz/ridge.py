@@ -23,7 +23,8 @@ fit along each principal direction ``u_j`` by the factor
 adds one more).
 
 Every function here rejects a negative, infinite or NaN ``alpha`` with a
-:class:`ValueError` that names it and the allowed range ``[0, inf)``.
+:class:`ValueError` that names it and the allowed range ``[0, inf)``. ``polynomial_fits`` and ``polynomial_ridge`` precompute what the
+explorers of notebooks 04 and 05 draw; they serve the widgets and are not in ``__all__``.
 """
 
 from __future__ import annotations
@@ -36,15 +37,7 @@ from numpy.typing import NDArray
 
 from ._validation import check_array, check_bool, check_int, check_real, check_same_length, check_train_val
 
-__all__ = [
-    "RidgeSVD",
-    "effective_dof",
-    "polynomial_design",
-    "polynomial_fits",
-    "polynomial_ridge",
-    "ridge_fit",
-    "ridge_path",
-]
+__all__ = ["RidgeSVD", "effective_dof", "polynomial_design", "ridge_fit", "ridge_path"]
 
 _XY_NAMES = ("x_train", "y_train", "x_val", "y_val")
 
