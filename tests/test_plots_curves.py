@@ -24,7 +24,6 @@ from regviz.plots import (
     plot_halving,
     plot_marginal,
     plot_pruning,
-    plot_trials_2d,
 )
 from regviz.plots._axes import CURVE_STYLES, OPTIMIZER_LINESTYLES
 from regviz.style import LINESTYLES
@@ -76,7 +75,7 @@ def test_soft_threshold_plot_and_validation() -> None:
         plots.plot_soft_threshold(2.0, z_max=1.0)
 
 
-def test_cv_plots() -> None:
+def test_cv_curve() -> None:
     rng = np.random.default_rng(0)
     alphas = np.geomspace(10, 0.01, 15)
     mse = 1 + (np.log10(alphas)[:, None] - 0.5) ** 2 + rng.normal(0, 0.1, (15, 5))
@@ -84,22 +83,6 @@ def test_cv_plots() -> None:
     assert ax.get_xscale() == "log" and ax.get_ylabel() == "validation MSE (per fold)"
     with pytest.raises(ValueError, match="mse_path must have shape"):
         plots.plot_cv_curve(alphas, mse[:, :1])
-    ratios = np.array([0.1, 0.5, 1.0])
-    grid = np.stack([mse.mean(axis=1) * (1 + r) for r in ratios])
-    grid[1, 7] = 0.1  # the best cell
-    ax = plots.plot_cv_heatmap(alphas, ratios, grid)
-    star = next(a for a in ax.lines if a.get_marker() == "*")
-    assert star.get_xdata()[0] == pytest.approx(alphas[7]) and star.get_ydata()[0] == 1
-    assert len(ax.figure.axes) == 2  # the colour bar
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["0.1", "0.5", "1"]
-    with pytest.raises(ValueError, match="mse must have shape"):
-        plots.plot_cv_heatmap(alphas, ratios, grid.T)
-    with pytest.raises(ValueError, match="l1_ratios"):
-        plots.plot_cv_heatmap(alphas, [0.5, 0.1, 1.0], grid)
-    with pytest.raises(ValueError, match="max_ratio"):
-        plots.plot_cv_heatmap(alphas, ratios, grid, max_ratio=1.0)
-    mesh = next(c for c in ax.collections if c.get_gid() == "heatmap")
-    assert mesh.norm.vmin == pytest.approx(0.1) and mesh.norm.vmax == pytest.approx(0.15)
 
 
 def test_plot_polynomial_fit_draws_data_truth_and_curves(split: tuple[np.ndarray, ...]) -> None:
@@ -424,22 +407,12 @@ def test_per_step_rejects_bad_arguments(series, kwargs, match):
         plots.plot_per_step(series, **kwargs)
 
 
-def test_plot_trials_2d_and_marginal():
-    X = np.array([[0.1, 0.2], [0.5, 0.5], [0.9, 0.1]])
-    y = np.array([3.0, 1.0, 2.0])
+def test_plot_marginal() -> None:
     s = np.linspace(0, 1, 11)
-    ax = plot_trials_2d(X, y, background=(s, s, np.add.outer(s, s)), colorbar=True, xlabel="u", ylabel="v", title="t")
-    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("u", "v", "t")
-    best = next(a for a in ax.lines if a.get_gid() == "best")
-    assert list(best.get_xdata()) == [0.5] and list(best.get_ydata()) == [0.5]
-    assert any(im.get_gid() == "background" for im in ax.images)
-    assert len(ax.figure.axes) == 2  # the colour bar
     ax = plot_marginal(s, s**2, [0.2, 0.2, 0.6])
     tried = next(a for a in ax.lines if a.get_gid() == "tried")
     assert len(tried.get_xdata()) == 2  # repeats drawn once
     assert "2 distinct values" in ax.get_legend().get_texts()[1].get_text()
-    with pytest.raises(ValueError, match=r"X must have shape \(n_evals, 2\)"):
-        plot_trials_2d(np.zeros((3, 3)), y)
     with pytest.raises(ValueError, match="tried must lie inside"):
         plot_marginal(s, s, [2.0])
 

@@ -223,3 +223,41 @@ def test_rate_map_masks_no_convergence_and_marks_points():
 def test_rate_map_rejects_bad_arguments(args, kwargs, match):
     with pytest.raises(ValueError, match=match):
         plots.plot_rate_map(*args, **kwargs)
+
+
+def test_cv_heatmap_stars_the_best_cell() -> None:
+    rng = np.random.default_rng(0)
+    alphas = np.geomspace(10, 0.01, 15)
+    mse = 1 + (np.log10(alphas)[:, None] - 0.5) ** 2 + rng.normal(0, 0.1, (15, 5))
+    ratios = np.array([0.1, 0.5, 1.0])
+    grid = np.stack([mse.mean(axis=1) * (1 + r) for r in ratios])
+    grid[1, 7] = 0.1  # the best cell
+    ax = plots.plot_cv_heatmap(alphas, ratios, grid)
+    star = next(a for a in ax.lines if a.get_marker() == "*")
+    assert star.get_xdata()[0] == pytest.approx(alphas[7]) and star.get_ydata()[0] == 1
+    assert len(ax.figure.axes) == 2  # the colour bar
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["0.1", "0.5", "1"]
+    with pytest.raises(ValueError, match="mse must have shape"):
+        plots.plot_cv_heatmap(alphas, ratios, grid.T)
+    with pytest.raises(ValueError, match="l1_ratios"):
+        plots.plot_cv_heatmap(alphas, [0.5, 0.1, 1.0], grid)
+    with pytest.raises(ValueError, match="max_ratio"):
+        plots.plot_cv_heatmap(alphas, ratios, grid, max_ratio=1.0)
+    mesh = next(c for c in ax.collections if c.get_gid() == "heatmap")
+    assert mesh.norm.vmin == pytest.approx(0.1) and mesh.norm.vmax == pytest.approx(0.15)
+
+
+def test_plot_trials_2d_stars_the_best_point() -> None:
+    X = np.array([[0.1, 0.2], [0.5, 0.5], [0.9, 0.1]])
+    y = np.array([3.0, 1.0, 2.0])
+    s = np.linspace(0, 1, 11)
+    ax = plots.plot_trials_2d(
+        X, y, background=(s, s, np.add.outer(s, s)), colorbar=True, xlabel="u", ylabel="v", title="t"
+    )
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("u", "v", "t")
+    best = next(a for a in ax.lines if a.get_gid() == "best")
+    assert list(best.get_xdata()) == [0.5] and list(best.get_ydata()) == [0.5]
+    assert any(im.get_gid() == "background" for im in ax.images)
+    assert len(ax.figure.axes) == 2  # the colour bar
+    with pytest.raises(ValueError, match=r"X must have shape \(n_evals, 2\)"):
+        plots.plot_trials_2d(np.zeros((3, 3)), y)
