@@ -102,14 +102,6 @@ def _feature_names(names: Sequence[str] | None, n: int, default: str = "x{}") ->
     return names
 
 
-def _marker(ax: Axes, current: float | None, alphas: np.ndarray) -> None:
-    if current is None:
-        return
-    c = check_real(current, "current", low=float(alphas[0]), high=float(alphas[-1]))
-    line = ax.axvline(c, color=COLORS["highlight"], lw=2, zorder=1)
-    line.set_gid("marker")
-
-
 def _spread(values: NDArray[np.float64], min_gap: float) -> NDArray[np.float64]:
     """Move sorted label positions apart so that neighbours are at least ``min_gap`` apart."""
     order = np.argsort(values)
@@ -366,12 +358,13 @@ def plot_shrinkage_factors(
         labels = [rf"$d_{{{j + 1}}} = {d[j]:.3g}$" for j in range(n_dir)]
     else:
         labels = [rf"direction {j + 1}" for j in range(n_dir)]
+    cur = check_current(current, a)
     cmap = mpl.colormaps["viridis"]
     ax = get_axes(ax)
     for j in range(n_dir):
         (line,) = ax.plot(a, f[:, j], color=cmap(j / max(n_dir - 1, 1) * 0.9), lw=1.6, label=labels[j])
         line.set_gid(f"factor{j}")
-    _marker(ax, current, a)
+    draw_current(ax, cur)
     ax.set_xscale("log")
     ax.set_xlim(a[0], a[-1])
     ax.set_ylim(-0.02, 1.02)
