@@ -53,7 +53,7 @@ def _naive_lasso(alpha: float, data: dict[str, Any], grid: Any, ridge_alpha: flo
     import numpy as np
     from sklearn.linear_model import Lasso, Ridge, lasso_path
 
-    from regviz.plots import plot_coef_comparison, plot_error_vs_alpha, plot_lasso_path
+    from regviz.plots import plot_coef_comparison, plot_coef_path, plot_error_vs_alpha
     from regviz.widgets import new_figure
 
     X, y, Xv, yv = data["X_train"], data["y_train"], data["X_val"], data["y_val"]
@@ -71,7 +71,7 @@ def _naive_lasso(alpha: float, data: dict[str, Any], grid: Any, ridge_alpha: flo
         legend_loc="lower right",
         ax=ax_bars,
     )
-    plot_lasso_path(grid, path, feature_names=data["names"], current=alpha, ax=ax_path)
+    plot_coef_path(grid, path.T, feature_names=data["names"], current=alpha, label_lines=True, ax=ax_path)
     plot_error_vs_alpha(grid, train, val, current=alpha, ax=ax_err)
     ax_bars.set_title(f"λ = {alpha:.3g}: {int(np.sum(lasso.coef_ == 0))} of 10 lasso coefficients exactly 0")
     ax_err.set_title(f"validation MSE = {val[np.argmin(np.abs(grid - alpha))]:.4g}")

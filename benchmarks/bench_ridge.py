@@ -38,7 +38,7 @@ def _naive_update(
     from sklearn.linear_model import Ridge
 
     from regviz.plots import plot_coef_bars, plot_polynomial_fit, plot_validation_curve
-    from regviz.plots.ridge import ALPHA_LABEL
+    from regviz.plots._axes import LAMBDA_LABEL as ALPHA_LABEL
 
     model = Ridge(alpha=alpha).fit(X_train, y_train)
     alphas, train_mse, val_mse = curve

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["COLORS", "LINESTYLES", "alt_text", "context", "set_alt_text", "use"]
+__all__ = ["CLASS_COLORS", "COLORS", "LINESTYLES", "alt_text", "context", "set_alt_text", "use"]
 
 OKABE_ITO: dict[str, str] = {
     "black": "#000000",
@@ -49,6 +49,9 @@ LINESTYLES: dict[str, Any] = {
     "alternative": "-.",
 }
 """Line style for each role: the second cue besides colour."""
+
+CLASS_COLORS: tuple[str, str] = (OKABE_ITO["blue"], OKABE_ITO["vermillion"])
+"""Colour of class 0 and class 1 in every two-class figure (decision boundaries, class scatters)."""
 
 _CYCLE = [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "orange", "reddish_purple", "sky_blue", "black")]
 

@@ -72,7 +72,7 @@ class History:
         return len(self.train_loss)
 
     def as_dict(self) -> dict[str, list[float]]:
-        """The four per-epoch lists by name, as :func:`regviz.plots.plot_history` reads them.
+        """The four per-epoch lists by name, as :func:`regviz.plots.plot_curves` reads them (``keys=...``).
 
         Returns
         -------

@@ -4,58 +4,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from matplotlib.axes import Axes
 
-from regviz import plots, style, widgets
-
-
-def test_plot_line_fit_draws_into_the_given_axes() -> None:
-    _, ax = plt.subplots()
-    x = np.array([0.0, 1.0, 2.0])
-    returned = plots.plot_line_fit(x, 2 * x, 1.5, ax=ax)
-    assert returned is ax
-    line = next(a for a in ax.lines if a.get_gid() == "line")
-    assert np.allclose(line.get_ydata(), 1.5 * np.asarray(line.get_xdata()))
-    assert ax.get_xlabel() == "$x$" and ax.get_ylabel() == "$y$"
-    assert line.get_color() == style.COLORS["highlight"]
-
-
-def test_plot_line_fit_new_axes_and_bad_input() -> None:
-    assert isinstance(plots.plot_line_fit([0, 1], [0, 1], 1.0, residuals=False), Axes)
-    with pytest.raises(ValueError, match="same number of samples"):
-        plots.plot_line_fit([0, 1], [0, 1, 2], 1.0)
-    with pytest.raises(ValueError, match="slope must be a finite number"):
-        plots.plot_line_fit([0, 1], [0, 1], float("nan"))
-    with pytest.raises(ValueError, match="ax must be a matplotlib Axes"):
-        plots.plot_line_fit([0, 1], [0, 1], 1.0, ax="left")  # type: ignore[arg-type]
-
-
-def test_plot_loss_profile_marker_and_log_axis() -> None:
-    grid = np.geomspace(1e-3, 1e2, 20)
-    ax = plots.plot_loss_profile(grid, np.log(grid) ** 2, current=1.0, logx=True, xlabel=r"$\lambda$")
-    assert ax.get_xscale() == "log" and ax.get_xlabel() == r"$\lambda$"
-    marker = next(a for a in ax.lines if a.get_gid() == "marker")
-    assert marker.get_xdata()[0] == 1.0
-    with pytest.raises(ValueError, match=r"current must be in \[0.001, 100\]"):
-        plots.plot_loss_profile(grid, grid, current=1e3)
-    with pytest.raises(ValueError, match="params must be strictly increasing"):
-        plots.plot_loss_profile(grid[::-1], grid)
-    with pytest.raises(ValueError, match="params must all be > 0 when logx=True"):
-        plots.plot_loss_profile(np.linspace(-1, 1, 5), np.ones(5), logx=True)
-
-
-def test_plot_history_roles() -> None:
-    ax = plots.plot_history({"train_loss": [3, 2, 1], "val_loss": [3, 2.5, 2.4]}, logy=True)
-    train, val = ax.lines
-    assert train.get_color() == style.COLORS["train"] and val.get_linestyle() == "--"
-    assert list(train.get_xdata()) == [1, 2, 3] and ax.get_yscale() == "log" and ax.get_xlabel() == "epoch"
-    ax.figure.canvas.draw()
-    assert all(float(t).is_integer() for t in ax.get_xticks()), "epoch ticks are whole numbers"
-    with pytest.raises(ValueError, match="missing"):
-        plots.plot_history({"train_loss": [1.0]})
+from regviz import style, widgets
 
 
 def test_style_use_and_context_change_only_rcparams() -> None:

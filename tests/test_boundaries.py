@@ -8,15 +8,13 @@ matplotlib.use("Agg")
 
 from typing import Any
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from regviz import checks, data, plots, style, widgets
+from regviz import checks, data, plots, widgets
 from regviz.checks import boundaries as refs
-from regviz.plots.boundaries import CLASS_COLORS
 from regviz.tinymlp import _init_params
 
 
@@ -25,81 +23,6 @@ def moons() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     X, y = data.make_noisy_2d_classes(120, kind="moons", noise=0.25, label_noise=0.1, seed=0)
     X_val, y_val = data.make_noisy_2d_classes(300, kind="moons", noise=0.25, label_noise=0.1, seed=1)
     return X, y, X_val, y_val
-
-
-# --------------------------------------------------------------------------- plots
-
-
-def test_boundary_grid_covers_the_data_with_a_margin() -> None:
-    X = np.array([[0.0, 1.0], [2.0, 3.0], [1.0, 2.0]])
-    grid = plots.boundary_grid(X, resolution=11, margin=0.5)
-    assert grid.extent == (-0.5, 2.5, 0.5, 3.5)
-    assert grid.shape == (11, 11) and grid.points.shape == (121, 2)
-    assert np.allclose(grid.points[0], [-0.5, 0.5]) and np.allclose(grid.points[-1], [2.5, 3.5])
-    # the first row of the grid is the bottom row (y_min), as imshow(origin="lower") draws it
-    assert np.allclose(grid.yy[0], 0.5)
-
-
-def test_plot_decision_boundary_draws_probability_contour_and_classes() -> None:
-    X, y = data.make_noisy_2d_classes(60, kind="blobs", noise=0.3, label_noise=0.0, seed=3)
-    grid = plots.boundary_grid(X, resolution=40)
-    proba = 1 / (1 + np.exp(-(grid.points.sum(axis=1)))).reshape(grid.shape)
-    ax = plots.plot_decision_boundary(X, y, proba, extent=grid.extent, title="a line")
-    image = next(a for a in ax.images if a.get_gid() == "proba")
-    assert image.get_clim() == (0.0, 1.0) and image.origin == "lower"
-    assert np.allclose(image.get_array(), proba)
-    assert any(c.get_gid() == "boundary" for c in ax.collections)
-    points = {c.get_gid(): c for c in ax.collections if str(c.get_gid()).startswith("points")}
-    assert len(points["points0"].get_offsets()) == int(np.sum(y == 0))
-    assert matplotlib.colors.to_hex(points["points1"].get_facecolor()[0]) == CLASS_COLORS[1].lower()
-    assert ax.get_xlabel() == "$x_1$" and ax.get_ylabel() == "$x_2$" and ax.get_title() == "a line"
-    assert ax.get_xlim() == grid.extent[:2]
-
-
-def test_plot_decision_boundary_without_a_crossing_has_no_contour() -> None:
-    X = np.array([[0.0, 0.0], [1.0, 1.0]])
-    ax = plots.plot_decision_boundary(X, [0, 1], np.full((5, 5), 0.2), extent=(0, 1, 0, 1))
-    assert not any(c.get_gid() == "boundary" for c in ax.collections)
-
-
-def test_plot_decision_boundary_rejects_bad_input() -> None:
-    X = np.zeros((3, 2))
-    proba = np.full((4, 4), 0.5)
-    with pytest.raises(ValueError, match="X must have 2 columns"):
-        plots.plot_decision_boundary(np.zeros((3, 3)), [0, 1, 0], proba, extent=(0, 1, 0, 1))
-    with pytest.raises(ValueError, match="y must hold labels 0 and 1"):
-        plots.plot_decision_boundary(X, [0, 1, 2], proba, extent=(0, 1, 0, 1))
-    with pytest.raises(ValueError, match=r"proba must hold probabilities in \[0, 1\]"):
-        plots.plot_decision_boundary(X, [0, 1, 0], proba + 1, extent=(0, 1, 0, 1))
-    with pytest.raises(ValueError, match="extent must satisfy"):
-        plots.plot_decision_boundary(X, [0, 1, 0], proba, extent=(1, 0, 0, 1))
-    with pytest.raises(ValueError, match="same number of samples"):
-        plots.plot_decision_boundary(X, [0, 1], proba, extent=(0, 1, 0, 1))
-    with pytest.raises(ValueError, match=r"resolution must be an integer in \[10, 1000\]"):
-        plots.boundary_grid(X, resolution=5)
-
-
-def test_plot_weight_histogram_log_abs_counts_exact_zeros() -> None:
-    w = np.array([0.0, 0.0, 0.0, 1e-3, -1e-2, 0.1, -1.0])
-    ax = plots.plot_weight_histogram({"proximal": w, "subgradient": w + 1e-9}, log_abs=True, bins=10)
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["proximal: 3 exactly zero", "subgradient: 0 exactly zero"]
-    assert ax.get_xlabel().startswith(r"$\log_{10} |w|$") and ax.get_ylabel() == "number of weights"
-    first = [p for p in ax.patches if p.get_gid() == "hist0"]
-    assert first and first[0].get_edgecolor()[:3] == pytest.approx(matplotlib.colors.to_rgb(style.COLORS["train"]))
-
-
-def test_plot_weight_histogram_single_set_has_named_bars() -> None:
-    edges = np.linspace(-1, 1, 5)
-    ax = plots.plot_weight_histogram(np.array([-0.9, -0.1, 0.1, 0.2, 0.9]), bins=edges)
-    heights = [p.get_height() for p in ax.patches if p.get_gid() == "bars"]
-    assert heights == [1, 1, 2, 1]
-    with pytest.raises(ValueError, match="bins must be an integer >= 1 or strictly increasing"):
-        plots.plot_weight_histogram([1.0, 2.0], bins=[1.0, 0.0])
-    with pytest.raises(ValueError, match="weights must hold at least one set"):
-        plots.plot_weight_histogram({})
-    with pytest.raises(ValueError, match="finite"):
-        plots.plot_weight_histogram([1.0, np.nan])
 
 
 # --------------------------------------------------------------------------- the tiny network
@@ -623,17 +546,3 @@ def test_learning_curves_keeps_the_records_and_draws_diverged_values_as_gaps() -
     assert np.isnan(lc.final_val_shown[1]) and lc.final_val[0] == histories[0.0]["val_loss"][-1]
     finite = np.r_[lc.train_shown[0.0], lc.val_shown[0.0]]
     assert lc.ylim[0] < finite.min() and lc.ylim[1] > finite.max()
-
-
-def test_update_decision_boundary_moves_the_image_and_the_contour() -> None:
-    X = np.array([[0.0, 0.0], [1.0, 1.0]])
-    xs = np.linspace(0, 1, 5)
-    ax = plots.plot_decision_boundary(X, [0, 1], np.full((5, 5), 0.2), extent=(0, 1, 0, 1))
-    assert not any(c.get_gid() == "boundary" for c in ax.collections)
-    proba = np.tile(xs, (5, 1))  # 0.5 halfway along x_1
-    plots.update_decision_boundary(ax, proba, (0, 1, 0, 1))
-    image = next(a for a in ax.images if a.get_gid() == "proba")
-    np.testing.assert_array_equal(image.get_array(), proba)
-    assert sum(c.get_gid() == "boundary" for c in ax.collections) == 1
-    with pytest.raises(ValueError, match="ax must be axes drawn by plot_decision_boundary"):
-        plots.update_decision_boundary(plt.figure().add_subplot(), proba, (0, 1, 0, 1))

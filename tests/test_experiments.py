@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sklearn.metrics import confusion_matrix, f1_score
 from torch import nn
 
-from regviz import checks, plots
+from regviz import checks
 from regviz.experiments import (
     TAGS,
     ResidualBlock,
@@ -34,7 +34,6 @@ from regviz.experiments import (
 )
 from regviz.experiments import _residual_mlp as residual_mlp  # private: built by RunConfig(residual=True)
 from regviz.models import make_mlp
-from regviz.style import LINESTYLES
 from regviz.train import History, evaluate
 
 CPU = "cpu"
@@ -418,105 +417,6 @@ def test_runs_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert default.name == "runs" and (default.parent / "regviz").is_dir()
     monkeypatch.setenv("REGVIZ_RUNS_DIR", str(tmp_path))
     assert runs_dir() == tmp_path
-
-
-# --------------------------------------------------------------------------- plots
-
-
-def test_plot_seed_curves_draws_mean_and_band() -> None:
-    curves = {"none": [[1.0, 0.5, 0.3], [1.2, 0.7, 0.5]], "L2": [[1.0, 0.6, 0.4], [1.0, 0.6, 0.4]]}
-    ax = plots.plot_seed_curves(curves, role="validation", ylabel="loss", title="t")
-    lines = {line.get_gid(): line for line in ax.get_lines()}
-    np.testing.assert_allclose(lines["mean:none"].get_ydata(), [1.1, 0.6, 0.4])
-    np.testing.assert_array_equal(lines["mean:none"].get_xdata(), [1, 2, 3])
-    assert lines["mean:none"].get_linestyle() == LINESTYLES["validation"]
-    assert lines["mean:none"].get_color() != lines["mean:L2"].get_color()
-    assert {c.get_gid() for c in ax.collections} == {"band:none", "band:L2"}
-    assert ax.get_xlabel() == "epoch" and ax.get_ylabel() == "loss" and ax.get_title() == "t"
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["none", "L2"]
-    train = plots.plot_seed_curves(curves, band="range", logy=True)
-    assert train.get_yscale() == "log" and train.get_lines()[0].get_linestyle() == "-"
-
-
-def test_plot_seed_curves_validates() -> None:
-    with pytest.raises(ValueError, match="at least 2 seeds"):
-        plots.plot_seed_curves({"a": [[1.0, 2.0]]})
-    with pytest.raises(ValueError, match="band must be one of"):
-        plots.plot_seed_curves({"a": [[1.0, 2.0], [1.0, 2.0]]}, band="iqr")
-    with pytest.raises(ValueError, match="role must be one of"):
-        plots.plot_seed_curves({"a": [[1.0, 2.0], [1.0, 2.0]]}, role="test")
-    with pytest.raises(ValueError, match="> 0 when logy=True"):
-        plots.plot_seed_curves({"a": [[1.0, 0.0], [1.0, 2.0]]}, logy=True)
-    with pytest.raises(ValueError, match="non-empty mapping"):
-        plots.plot_seed_curves({})
-
-
-def test_plot_seed_scores() -> None:
-    scores = {"none": [0.90, 0.92, 0.91], "dropout": [0.93, 0.94, 0.95]}
-    ax = plots.plot_seed_scores(scores, title="dropout wins")
-    gids = {line.get_gid(): line for line in ax.get_lines() if line.get_gid()}
-    np.testing.assert_allclose(gids["mean:dropout"].get_ydata(), [0.94])
-    np.testing.assert_allclose(gids["mean:none"].get_ydata(), [0.91])
-    points = {c.get_gid(): c for c in ax.collections if c.get_gid()}
-    np.testing.assert_allclose(points["seeds:none"].get_offsets()[:, 1], scores["none"])
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["none", "dropout"]
-    assert ax.get_ylabel() == "validation accuracy"
-    with pytest.raises(ValueError, match="same number of samples"):
-        plots.plot_seed_scores({"a": [0.9, 0.8], "b": [0.9, 0.8, 0.7]})
-    plots.plot_seed_scores({"a": [0.9, 0.8], "b": [0.9, 0.8, 0.7]}, paired=False)
-    with pytest.raises(ValueError, match="at least 2 seeds"):
-        plots.plot_seed_scores({"a": [0.9]})
-
-
-def test_plot_search_rings_the_best_trial() -> None:
-    lr = [1e-3, 1e-2, 1e-1, 3e-1]
-    acc = [0.80, 0.93, 0.95, 0.90]
-    ax = plots.plot_search(lr, acc, groups=[64, 128, 64, 128], title="t")
-    ring = next(line for line in ax.get_lines() if line.get_gid() == "best")
-    assert (ring.get_xdata()[0], ring.get_ydata()[0]) == (1e-1, 0.95)
-    assert ax.get_xscale() == "log"
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["batch size 64", "batch size 128", "best trial"]
-    with pytest.raises(ValueError, match="> 0 when logx=True"):
-        plots.plot_search([0.0, 1.0], [0.5, 0.6])
-    with pytest.raises(ValueError, match="same number of samples"):
-        plots.plot_search([1.0, 2.0], [0.5])
-    with pytest.raises(ValueError, match="groups must have shape"):
-        plots.plot_search([1.0, 2.0], [0.5, 0.6], groups=[1])
-
-
-def test_plot_search_with_several_seeds_per_trial() -> None:
-    lr = [1e-2, 1e-1, 3e-1]
-    acc = [[0.80, 0.84], [0.95, 0.93], [0.50, 0.90]]  # the last trial: unstable, its seeds far apart
-    ax = plots.plot_search(lr, acc, groups=[64, 128, 32])
-    ring = next(line for line in ax.get_lines() if line.get_gid() == "best")
-    assert (ring.get_xdata()[0], ring.get_ydata()[0]) == (1e-1, pytest.approx(0.94))  # best mean, not best seed
-    spans = {line.get_gid(): line for line in ax.get_lines() if (line.get_gid() or "").startswith("seeds:")}
-    assert set(spans) == {"seeds:0", "seeds:1", "seeds:2"}
-    np.testing.assert_allclose(spans["seeds:2"].get_ydata(), [0.50, 0.90])
-    with pytest.raises(ValueError, match="same number of samples"):
-        plots.plot_search(lr, [[0.8, 0.8], [0.9, 0.9]])
-
-
-def test_plot_confusion_matrix() -> None:
-    cm = np.array([[8, 2, 0], [1, 9, 0], [0, 5, 5]])
-    ax = plots.plot_confusion_matrix(cm, labels=["a", "b", "c"], title="t")
-    image = next(im for im in ax.get_images() if im.get_gid() == "confusion")
-    np.testing.assert_allclose(image.get_array(), cm / cm.sum(axis=1, keepdims=True))
-    texts = sorted(t.get_text() for t in ax.texts)
-    assert texts == sorted(["8", "2", "1", "9", "5", "5"])  # zero cells are left blank
-    assert ax.get_xlabel() == "predicted class" and ax.get_ylabel() == "true class"
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c"]
-    with pytest.raises(ValueError, match="cm must be square"):
-        plots.plot_confusion_matrix(np.ones((2, 3)))
-    with pytest.raises(ValueError, match="counts"):
-        plots.plot_confusion_matrix(np.array([[1, -1], [0, 2]]))
-    with pytest.raises(ValueError, match="every row"):
-        plots.plot_confusion_matrix(np.array([[0, 0], [0, 2]]))
-    with pytest.raises(ValueError, match="labels must have 2 entries"):
-        plots.plot_confusion_matrix(np.eye(2), labels=["a"])
-    with pytest.raises(ValueError, match=r"gamma must be in \(0, 1\]"):
-        plots.plot_confusion_matrix(np.eye(2), gamma=0.0)
 
 
 # --------------------------------------------------------------------------- checks

@@ -1,4 +1,4 @@
-"""Tests of the network plots and checks (notebooks 08 and 11): regviz.plots.networks, regviz.checks.networks."""
+"""Tests of the network checks (notebooks 08 and 11): regviz.checks.networks; the plots are in tests/test_plots_*.py."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import torch
 
-from regviz import checks, models, plots
+from regviz import checks, models
 
 # --------------------------------------------------------------------------- plots
 
@@ -22,80 +22,6 @@ from regviz import checks, models, plots
 def _close_figures() -> Any:
     yield
     plt.close("all")
-
-
-def test_plot_curves_draws_named_curves_with_labels_and_scales() -> None:
-    ax = plots.plot_curves(
-        {"a": [1.0, 0.5, 0.25], "b": [2.0, 1.0, 0.5]},
-        x=[0.01, 0.1, 1.0],
-        xlabel="lr",
-        ylabel="loss",
-        logx=True,
-        logy=True,
-    )
-    assert [line.get_label() for line in ax.get_lines()] == ["a", "b"]
-    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
-    assert ax.get_xlabel() == "lr" and ax.get_ylabel() == "loss"
-    np.testing.assert_allclose(ax.get_lines()[1].get_ydata(), [2.0, 1.0, 0.5])
-    assert ax.get_lines()[0].get_linestyle() != ax.get_lines()[1].get_linestyle()
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b"]
-
-
-def test_plot_curves_leaves_gaps_for_non_finite_values() -> None:
-    ax = plots.plot_curves({"diverged": [1.0, np.inf, np.nan]})
-    y = ax.get_lines()[0].get_ydata()
-    assert y[0] == 1.0 and np.isnan(y[1]) and np.isnan(y[2])
-    np.testing.assert_array_equal(ax.get_lines()[0].get_xdata(), [1, 2, 3])
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "match"),
-    [
-        ({"curves": {}}, "curves"),
-        ({"curves": {"a": [1.0, 2.0], "b": [1.0]}}, "same length"),
-        ({"curves": {"a": [1.0, 2.0]}, "x": [1.0]}, "x must have one value"),
-        ({"curves": {"a": [1.0, 2.0]}, "x": [0.0, 1.0], "logx": True}, "x must be > 0"),
-        ({"curves": {"a": [1.0, -2.0]}, "logy": True}, "curves must be > 0"),
-        ({"curves": {str(i): [1.0] for i in range(8)}}, "at most"),
-    ],
-)
-def test_plot_curves_rejects_bad_input(kwargs: dict[str, Any], match: str) -> None:
-    curves = kwargs.pop("curves")
-    with pytest.raises(ValueError, match=match):
-        plots.plot_curves(curves, **kwargs)
-
-
-def test_plot_unit_moments_places_standardized_units_at_the_reference() -> None:
-    rng = np.random.default_rng(0)
-    raw = rng.normal(3.0, 2.0, (50, 8)) * np.arange(1, 9)
-    standardized = (raw - raw.mean(0)) / raw.std(0)
-    ax = plots.plot_unit_moments({"raw": raw, "standardized": standardized})
-    raw_points, std_points = (c.get_offsets() for c in ax.collections)
-    np.testing.assert_allclose(std_points, np.tile([0.0, 1.0], (8, 1)), atol=1e-12)
-    np.testing.assert_allclose(raw_points[:, 1], raw.std(0))
-    assert ax.get_xlabel().startswith("mean") and ax.get_ylabel().startswith("standard deviation")
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["raw", "standardized", "mean 0, std 1"]
-
-
-@pytest.mark.parametrize(
-    ("activations", "match"),
-    [({}, "activations"), ({"a": np.ones((1, 3))}, "activations"), ({"a": np.ones(3)}, "activations")],
-)
-def test_plot_unit_moments_rejects_bad_input(activations: Any, match: str) -> None:
-    with pytest.raises(ValueError, match=match):
-        plots.plot_unit_moments(activations)
-
-
-def test_plot_digits_builds_one_mosaic_with_labels() -> None:
-    images = np.random.default_rng(0).uniform(size=(12, 4, 5))
-    ax = plots.plot_digits(images, np.arange(12), n_cols=5)
-    (image,) = ax.get_images()
-    assert image.get_array().shape == (3 * 4 + 2 * 2, 5 * 5 + 4 * 2)
-    assert [t.get_text() for t in ax.texts] == [str(i) for i in range(12)]
-    with pytest.raises(ValueError, match="labels"):
-        plots.plot_digits(images, np.arange(11))
-    with pytest.raises(ValueError, match="n_cols"):
-        plots.plot_digits(images, n_cols=0)
 
 
 # --------------------------------------------------------------------------- checks

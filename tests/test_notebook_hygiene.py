@@ -226,13 +226,13 @@ def test_import_style_pattern() -> None:
     for bad in (
         "import regviz",
         "from regviz.plots import plot_curves",
-        "c = plots.boundaries.CLASS_COLORS[0]",
+        "c = plots.surfaces.plot_path(w)",
         "r = checks.boundaries.early_stopping_epochs(h)",
     ):
         assert _other_import_style(bad), bad
     for good in (
         "from regviz import checks, data, plots",
-        "c = plots.CLASS_COLORS[0]",
+        "c = style.CLASS_COLORS[0]",
         "split = data.load_mnist_5k()",
         "x = split.X_train.shape",
         'cmd = [sys.executable, "-m", "regviz.search_worker"]',

@@ -8,83 +8,15 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from regviz import checks, optim, plots, widgets
-from regviz.plots.optim import CURVE_STYLES
+from regviz import checks, optim, widgets
+from regviz.plots._axes import OPTIMIZER_STYLES as CURVE_STYLES
 
 
 def _gid(ax, gid):
     return next(a for a in [*ax.lines, *ax.collections] if a.get_gid() == gid)
-
-
-# --------------------------------------------------------------------------- plot_loss_curves
-
-X = np.linspace(-2.0, 2.0, 41)
-CURVES = {"square": X**2, "abs": np.abs(X)}
-
-
-def test_loss_curves_draw_each_curve_with_labels_and_styles():
-    ax = plots.plot_loss_curves(X, CURVES, xlabel="z", ylabel="L", title="finding")
-    assert ax.get_xlabel() == "z" and ax.get_ylabel() == "L" and ax.get_title() == "finding"
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["square", "abs"]
-    square, absolute = _gid(ax, "curve:square"), _gid(ax, "curve:abs")
-    np.testing.assert_allclose(square.get_ydata(), X**2)
-    assert matplotlib.colors.same_color(square.get_color(), CURVE_STYLES[0][0])
-    assert matplotlib.colors.same_color(absolute.get_color(), CURVE_STYLES[1][0])
-    assert square.get_linestyle() != absolute.get_linestyle()
-    assert ax.get_xscale() == "linear" and ax.get_yscale() == "linear"
-
-
-def test_loss_curves_marker_sits_on_each_curve_at_current():
-    ax = plots.plot_loss_curves(X, CURVES, current=1.0)
-    assert _gid(ax, "current").get_xdata()[0] == pytest.approx(1.0)
-    assert _gid(ax, "marker:square").get_ydata()[0] == pytest.approx(1.0)
-    assert _gid(ax, "marker:abs").get_ydata()[0] == pytest.approx(1.0)
-
-
-def test_loss_curves_log_axes_and_gaps_for_non_finite_values():
-    x = np.geomspace(1, 100, 5)
-    y = np.array([1.0, 2.0, np.inf, np.nan, 5.0])
-    ax = plots.plot_loss_curves(x, {"naive": y}, logx=True, logy=True)
-    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
-    drawn = np.asarray(_gid(ax, "curve:naive").get_ydata(), dtype=float)
-    assert np.isnan(drawn[2:4]).all() and drawn[4] == 5.0
-
-
-def test_loss_curves_draw_into_given_axes():
-    _, ax = plt.subplots()
-    assert plots.plot_loss_curves(X, CURVES, ax=ax) is ax
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "match"),
-    [
-        ({"curves": {}}, "curves"),
-        ({"curves": {"a": X[:-1]}}, "curves"),
-        ({"curves": {"a": [np.nan] * X.size}}, "finite"),
-        ({"x": X[::-1]}, "increasing"),
-        ({"current": 5.0}, "current"),
-        ({"logx": True}, "logx"),
-        ({"logy": "yes"}, "logy"),
-    ],
-)
-def test_loss_curves_reject_bad_arguments(kwargs, match):
-    args = {"x": X, "curves": CURVES, **kwargs}
-    with pytest.raises(ValueError, match=match):
-        plots.plot_loss_curves(args.pop("x"), args.pop("curves"), **args)
-
-
-@settings(max_examples=30, deadline=None)
-@given(current=st.floats(allow_nan=False).filter(lambda v: abs(v) > 2.0))
-def test_loss_curves_current_outside_x_is_refused(current):
-    with pytest.raises(ValueError, match="current"):
-        plots.plot_loss_curves(X, CURVES, current=current)
-    plt.close("all")
 
 
 # --------------------------------------------------------------------------- plot_contours / plot_path
@@ -92,103 +24,6 @@ def test_loss_curves_current_outside_x_is_refused(current):
 W0 = np.linspace(-2, 2, 30)
 W1 = np.linspace(-1, 1, 20)
 LOSS = W0[None, :] ** 2 + 10 * W1[:, None] ** 2
-
-
-def test_contours_have_labels_limits_and_minimum():
-    ax = plots.plot_contours(W0, W1, LOSS, minimum=(0.0, 0.0), xlabel="a", ylabel="b", equal_aspect=True)
-    assert ax.get_xlabel() == "a" and ax.get_ylabel() == "b"
-    assert ax.get_xlim() == (-2.0, 2.0) and ax.get_ylim() == (-1.0, 1.0)
-    assert ax.get_aspect() == 1.0
-    assert _gid(ax, "minimum").get_xydata().tolist() == [[0.0, 0.0]]
-    levels = _gid(ax, "contours").levels
-    assert len(levels) == 15 and np.all(np.diff(levels) > 0)
-    # geometric spacing: the gaps grow
-    assert np.diff(levels)[-1] > 10 * np.diff(levels)[0]
-
-
-def test_contours_even_levels():
-    ax = plots.plot_contours(W0, W1, LOSS, levels=4, log_levels=False)
-    gaps = np.diff(_gid(ax, "contours").levels)
-    np.testing.assert_allclose(gaps, gaps[0])
-
-
-@pytest.mark.parametrize(
-    ("args", "kwargs", "match"),
-    [
-        ((W0, W1, LOSS.T), {}, "shape"),
-        ((W0[::-1], W1, LOSS), {}, "increasing"),
-        ((W0, W1, np.ones_like(LOSS)), {}, "constant"),
-        ((W0, W1, LOSS), {"levels": 1}, "levels"),
-        ((W0, W1, LOSS), {"minimum": (0.0, 0.0, 0.0)}, "minimum"),
-        ((W0, W1, LOSS), {"equal_aspect": 1}, "equal_aspect"),
-    ],
-)
-def test_contours_reject_bad_arguments(args, kwargs, match):
-    with pytest.raises(ValueError, match=match):
-        plots.plot_contours(*args, **kwargs)
-
-
-def test_path_over_contours_keeps_the_view_and_drops_overflow():
-    ax = plots.plot_contours(W0, W1, LOSS)
-    path = np.array([[1.0, 0.5], [0.5, -0.5], [3.0, 0.9], [50.0, 50.0], [0.0, 0.0], [np.inf, 0.0]])
-    plots.plot_path(path, label="gd", ax=ax)
-    assert ax.get_xlim() == (-2.0, 2.0) and ax.get_ylim() == (-1.0, 1.0)
-    drawn = np.asarray(_gid(ax, "path:gd").get_xydata(), dtype=float)
-    np.testing.assert_allclose(drawn[:3], path[:3])  # just outside the view: still drawn
-    assert np.isfinite(drawn[3]).all(), "the first far-away iterate is drawn, so the path leaves the view"
-    assert np.isnan(drawn[4:]).all(), "after it, nothing is drawn (not even iterates back in view)"
-    assert _gid(ax, "start:gd").get_xydata().tolist() == [[1.0, 0.5]]
-    assert [t.get_text() for t in ax.legend().get_texts()] == ["gd"]
-
-
-def test_path_style_index_picks_colour():
-    ax = plots.plot_path(np.zeros((3, 2)), label="p", style=2, markers=False)
-    assert matplotlib.colors.same_color(_gid(ax, "path:p").get_color(), CURVE_STYLES[2][0])
-
-
-@pytest.mark.parametrize(
-    ("path", "kwargs", "match"),
-    [
-        (np.zeros((3, 3)), {}, "shape"),
-        (np.zeros(3), {}, "shape"),
-        (np.array([[np.nan, 0.0], [0.0, 0.0]]), {}, "start"),
-        (np.zeros((3, 2)), {"style": -1}, "style"),
-        (np.zeros((3, 2)), {"label": 3}, "label"),
-        ("abc", {}, "path"),
-    ],
-)
-def test_path_rejects_bad_arguments(path, kwargs, match):
-    with pytest.raises(ValueError, match=match):
-        plots.plot_path(path, **kwargs)
-
-
-# --------------------------------------------------------------------------- plot_per_step
-
-
-def test_per_step_draws_series_reference_and_log_scale():
-    series = {"a": [1.0, 0.1, 0.01], "b": [2.0, 1.0, np.inf, 0.5, 0.2]}
-    ax = plots.plot_per_step(series, logy=True, reference=0.05, reference_label="optimum", start=1, ylabel="loss")
-    assert ax.get_yscale() == "log" and ax.get_xlabel() == "step" and ax.get_ylabel() == "loss"
-    a = _gid(ax, "series:a")
-    assert list(a.get_xdata()) == [1, 2, 3]
-    assert np.isnan(np.asarray(_gid(ax, "series:b").get_ydata(), dtype=float)[2])
-    assert _gid(ax, "reference").get_ydata()[0] == pytest.approx(0.05)
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b", "optimum"]
-
-
-@pytest.mark.parametrize(
-    ("series", "kwargs", "match"),
-    [
-        ([1.0, 2.0], {}, "series"),
-        ({1: [1.0]}, {}, "labels"),
-        ({"a": [[1.0, 2.0]]}, {}, "1-D"),
-        ({"a": [1.0]}, {"logy": True, "reference": 0.0}, "reference"),
-        ({"a": [1.0]}, {"start": -1}, "start"),
-    ],
-)
-def test_per_step_rejects_bad_arguments(series, kwargs, match):
-    with pytest.raises(ValueError, match=match):
-        plots.plot_per_step(series, **kwargs)
 
 
 # --------------------------------------------------------------------------- explorers
@@ -342,41 +177,6 @@ def test_optimizer_explorer_beta_label_names_the_slider_and_title():
 RATE_LR = np.logspace(-3, -1, 21)
 RATE_MOMENTUM = np.linspace(0.0, 0.9, 10)
 RATE = np.clip(0.5 + 5 * RATE_LR[None, :] + 0.3 * RATE_MOMENTUM[:, None], 0, 1.2)  # >= 1 in a corner
-
-
-def test_rate_map_masks_no_convergence_and_marks_points():
-    ax = plots.plot_rate_map(RATE_LR, RATE_MOMENTUM, RATE, current=(0.01, 0.5), best=(0.002, 0.1), title="t")
-    mesh = _gid(ax, "rate")
-    values = mesh.get_array()
-    assert np.ma.is_masked(values) and values.mask.sum() == int(np.sum(RATE >= 1))
-    assert ax.get_xscale() == "log" and ax.get_xlim() == pytest.approx((1e-3, 1e-1))
-    assert ax.get_xlabel() == r"learning rate $\eta$" and ax.get_ylabel() == r"momentum $\gamma$"
-    assert _gid(ax, "current").get_xdata()[0] == pytest.approx(0.01)
-    assert _gid(ax, "best").get_ydata()[0] == pytest.approx(0.1)
-    assert len(ax.figure.axes) == 2, "a colour bar"
-    norm = mesh.norm
-    assert norm(0.9) < norm(0.99) < norm(0.999), "the colour scale grows with the rate"
-    assert norm(0.99) - norm(0.9) == pytest.approx(norm(0.999) - norm(0.99), rel=0.05), "even in log steps"
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert any("no convergence" in t for t in labels) and "fastest" in labels
-
-
-@pytest.mark.parametrize(
-    ("args", "kwargs", "match"),
-    [
-        ((RATE_LR[::-1], RATE_MOMENTUM, RATE[:, ::-1]), {}, "lr must be strictly increasing"),
-        ((RATE_LR, np.linspace(0, 1, 10), RATE), {}, "momentum must be"),
-        ((RATE_LR, RATE_MOMENTUM, RATE.T), {}, "rate must have shape"),
-        ((RATE_LR, RATE_MOMENTUM, -RATE), {}, "rate must be >= 0"),
-        ((RATE_LR, RATE_MOMENTUM, RATE), {"levels": (0.9, 1.5)}, "levels"),
-        ((RATE_LR, RATE_MOMENTUM, RATE), {"current": (1.0, 0.5)}, r"current\[0\]"),
-        ((RATE_LR, RATE_MOMENTUM, RATE), {"best": 0.5}, "best must be"),
-        ((RATE_LR, RATE_MOMENTUM, RATE), {"colorbar": "yes"}, "colorbar"),
-    ],
-)
-def test_rate_map_rejects_bad_arguments(args, kwargs, match):
-    with pytest.raises(ValueError, match=match):
-        plots.plot_rate_map(*args, **kwargs)
 
 
 def _momentum_run(lr, momentum, n_steps=30):

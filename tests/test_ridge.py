@@ -18,7 +18,7 @@ from sklearn.linear_model import ElasticNet, Ridge
 from sklearn.model_selection import LeaveOneOut, cross_val_predict
 from sklearn.preprocessing import PolynomialFeatures
 
-from regviz import checks, plots, style, widgets
+from regviz import checks, style, widgets
 from regviz.data import load_diabetes, make_noisy_polynomial
 from regviz.ridge import (
     RidgeSVD,
@@ -188,61 +188,6 @@ def test_bad_data_are_rejected() -> None:
         polynomial_design([1.0, 2.0], -1)
     with pytest.raises(ValueError, match="X must have 3 columns"):
         ridge_fit(X, y, 1.0).predict(np.eye(2))
-
-
-# --------------------------------------------------------------------------- plots
-
-
-def test_plot_coef_path_axes_lines_and_marker(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
-    X, y = diabetes
-    alphas = np.logspace(-3, 2, 20)
-    path = ridge_path(X, y, alphas)
-    names = load_diabetes().feature_names
-    ax = plots.plot_coef_path(alphas, path.coefs, feature_names=names, current=0.1)
-    assert ax.get_xscale() == "log" and "lambda" in ax.get_xlabel() and "alpha" in ax.get_xlabel()
-    assert ax.get_xlim() == pytest.approx((alphas[0], alphas[-1]))
-    lines = [a for a in ax.lines if (a.get_gid() or "").startswith("coef")]
-    assert len(lines) == 10 and np.allclose(lines[2].get_ydata(), path.coefs[:, 2])
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == names
-    marker = next(a for a in ax.lines if a.get_gid() == "marker")
-    assert marker.get_xdata()[0] == 0.1 and marker.get_color() == style.COLORS["highlight"]
-    with pytest.raises(ValueError, match="strictly increasing"):
-        plots.plot_coef_path(alphas[::-1], path.coefs)
-    with pytest.raises(ValueError, match=r"alphas must all be in \(0, inf\)"):
-        plots.plot_coef_path(np.r_[0.0, alphas[1:]], path.coefs)
-    with pytest.raises(ValueError, match="feature_names must be a sequence of 10 names"):
-        plots.plot_coef_path(alphas, path.coefs, feature_names=names[:3])
-    with pytest.raises(ValueError, match="current must be in"):
-        plots.plot_coef_path(alphas, path.coefs, current=1e3)
-
-
-def test_plot_coef_bars_heights_scale_and_limits() -> None:
-    coef = np.array([3.0, -0.5, 0.0, 12.0])
-    ax = plots.plot_coef_bars(coef, feature_names=["a", "b", "c", "d"], ylim=(-20, 20), symlog=1.0)
-    heights = [p.get_height() for p in ax.containers[0].patches]
-    assert heights == list(coef) and ax.get_ylim() == (-20, 20) and ax.get_yscale() == "symlog"
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c", "d"]
-    assert ax.containers[0].patches[0].get_gid() == "bar0"
-    with pytest.raises(ValueError, match="ylim must satisfy low < high"):
-        plots.plot_coef_bars(coef, ylim=(1, -1))
-    with pytest.raises(ValueError, match=r"symlog must be in \(0, inf\)"):
-        plots.plot_coef_bars(coef, symlog=0.0)
-    with pytest.raises(ValueError, match="coef must have 1 dimension"):
-        plots.plot_coef_bars(np.eye(2))
-
-
-def test_plot_shrinkage_factors(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
-    X, _ = diabetes
-    alphas = np.logspace(-3, 2, 30)
-    solver = RidgeSVD(X, np.zeros(len(X)))
-    factors = np.array([solver.shrinkage_factors(a) for a in alphas])
-    ax = plots.plot_shrinkage_factors(alphas, factors, singular_values=solver.singular_values, current=1.0)
-    assert ax.get_xscale() == "log" and ax.get_ylim() == pytest.approx((-0.02, 1.02))
-    lines = [a for a in ax.lines if (a.get_gid() or "").startswith("factor")]
-    assert len(lines) == 10 and np.allclose(lines[-1].get_ydata(), factors[:, -1])
-    assert ax.get_legend().get_texts()[0].get_text().startswith("$d_{1}")
-    with pytest.raises(ValueError, match=r"factors must all be in \[0, 1\]"):
-        plots.plot_shrinkage_factors(alphas, factors * 2)
 
 
 # --------------------------------------------------------------------------- the λ slider

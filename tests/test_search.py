@@ -27,15 +27,6 @@ from regviz.checks import (
     check_log_uniform,
     check_probability_of_improvement,
 )
-from regviz.plots import (
-    plot_acquisition,
-    plot_best_so_far,
-    plot_gp_posterior,
-    plot_halving,
-    plot_marginal,
-    plot_pruning,
-    plot_trials_2d,
-)
 from regviz.widgets import search_explorer
 
 optuna.logging.set_verbosity(optuna.logging.WARNING)
@@ -412,74 +403,6 @@ def test_mnist_objective_trains_reports_and_prunes():
     assert list(pruning.trials[0].intermediate_values) == [1]
     with pytest.raises(ValueError, match="n_train must be an integer"):
         search.make_mnist_objective(n_train=10)
-
-
-# --------------------------------------------------------------------------- plots
-
-
-def test_plot_trials_2d_and_marginal():
-    X = np.array([[0.1, 0.2], [0.5, 0.5], [0.9, 0.1]])
-    y = np.array([3.0, 1.0, 2.0])
-    s = np.linspace(0, 1, 11)
-    ax = plot_trials_2d(X, y, background=(s, s, np.add.outer(s, s)), colorbar=True, xlabel="u", ylabel="v", title="t")
-    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("u", "v", "t")
-    best = next(a for a in ax.lines if a.get_gid() == "best")
-    assert list(best.get_xdata()) == [0.5] and list(best.get_ydata()) == [0.5]
-    assert any(im.get_gid() == "background" for im in ax.images)
-    assert len(ax.figure.axes) == 2  # the colour bar
-    ax = plot_marginal(s, s**2, [0.2, 0.2, 0.6])
-    tried = next(a for a in ax.lines if a.get_gid() == "tried")
-    assert len(tried.get_xdata()) == 2  # repeats drawn once
-    assert "2 distinct values" in ax.get_legend().get_texts()[1].get_text()
-    with pytest.raises(ValueError, match=r"X must have shape \(n_evals, 2\)"):
-        plot_trials_2d(np.zeros((3, 3)), y)
-    with pytest.raises(ValueError, match="tried must lie inside"):
-        plot_marginal(s, s, [2.0])
-
-
-def test_plot_gp_posterior_and_acquisition():
-    x = np.linspace(0, 1, 21)
-    ax = plot_gp_posterior(x, np.sin(x), np.full(21, 0.1), [0.2, 0.8], [0.0, 1.0], truth=np.cos(x), next_x=0.5)
-    assert {a.get_gid() for a in ax.lines} >= {"mean", "truth"}
-    assert any(c.get_gid() == "observations" for c in ax.collections)
-    ax = plot_acquisition(x, np.exp(-((x - 0.3) ** 2)))
-    mark = next(a for a in ax.lines if a.get_gid() == "next")
-    assert mark.get_xdata()[0] == pytest.approx(0.3)
-    assert ax.get_ylabel() == "expected improvement" and ax.get_ylim()[0] == 0
-    with pytest.raises(ValueError, match="sigma must be >= 0"):
-        plot_gp_posterior(x, x, -np.ones(21), [0.1], [0.1])
-
-
-def test_plot_best_so_far_pruning_and_halving():
-    curves = {
-        "random": np.array([[3.0, 2.0, 1.0], [4.0, 2.0, 2.0]]),
-        "tpe": np.array([[2.0, 1.0, 0.5], [3.0, 1.0, 0.2]]),
-    }
-    ax = plot_best_so_far(curves, grid={2: 1.5, 3: 1.2})
-    assert ax.get_yscale() == "log" and ax.get_xlabel() == "number of evaluations"
-    median = next(a for a in ax.lines if a.get_gid() == "median:tpe")
-    np.testing.assert_allclose(median.get_ydata(), [2.5, 1.0, 0.35])
-    with pytest.raises(ValueError, match="must be > 0 on a log axis"):
-        plot_best_so_far({"random": np.zeros((1, 3))})
-    ax = plot_pruning([[0.5, 0.4, 0.3], [0.9], [0.6, 0.2, 0.1]], [False, True, False])
-    styles = {a.get_gid(): a.get_linestyle() for a in ax.lines}
-    assert styles["trial:1"] == "--"
-    assert next(a for a in ax.lines if a.get_gid() == "trial:2").get_linewidth() > 2  # the best one
-    with pytest.raises(ValueError, match="pruned must hold one bool per curve"):
-        plot_pruning([[0.1]], [True, False])
-    cv_results = {
-        "iter": [0, 0, 0, 1],
-        "n_resources": [10, 10, 10, 30],
-        "mean_test_score": [0.5, 0.7, 0.6, 0.8],
-        "params": [{"C": 1}, {"C": 2}, {"C": 3}, {"C": 2}],
-    }
-    ax = plot_halving(cv_results)
-    winner = next(a for a in ax.lines if a.get_gid() == "winner")
-    np.testing.assert_allclose(winner.get_ydata(), [0.7, 0.8])
-    assert ax.get_xscale() == "log"
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["10\n3 candidates", "30\n1 candidate"]
-    with pytest.raises(ValueError, match="missing"):
-        plot_halving({"iter": [0]})
 
 
 # --------------------------------------------------------------------------- the explorer

@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._validation import check_bool, check_real
-from ..plots.boundaries import boundary_grid, plot_decision_boundary, plot_weight_histogram, update_decision_boundary
+from ..plots import boundary_grid, plot_decision_boundary, plot_weight_histogram, update_decision_boundary
 from ..style import COLORS, LINESTYLES
 from ..tinymlp import GridFit, LearningCurves, LiveFits, learning_curves, live_fits
 from ._core import Explorer, new_figure

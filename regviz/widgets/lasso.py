@@ -28,14 +28,14 @@ from .._validation import (
     check_train_val,
 )
 from ..lasso import ConstraintFits, EnetSlider, LassoSlider, alpha_max, constraint_fits, enet_slider, lasso_slider
-from ..plots.lasso import (
-    LEGEND_LOCATIONS,
+from ..plots import (
     plot_coef_comparison,
+    plot_coef_path,
     plot_constraint_geometry,
     plot_error_vs_alpha,
     plot_group_coefs,
-    plot_lasso_path,
 )
+from ..plots._axes import LEGEND_LOCATIONS
 from ._core import (
     MAX_STEPS_PER_DECADE,
     Explorer,
@@ -251,7 +251,7 @@ def _lasso_figure(fits: LassoSlider, names: list[str], k0: int, legend_loc: str)
         ax=ax_bars,
     )
     ax_bars.set_ylim(-fits.limit, fits.limit)
-    plot_lasso_path(grid, fits.coefs.T, feature_names=names, current=float(grid[k0]), ax=ax_path)
+    plot_coef_path(grid, fits.coefs, feature_names=names, current=float(grid[k0]), label_lines=True, ax=ax_path)
     plot_error_vs_alpha(grid, fits.train_mse, fits.val_mse, current=float(grid[k0]), ax=ax_err)
     ax_path.set_title("lasso path: features enter from the right")
     ax_err.set_title("training and validation error")

@@ -26,7 +26,9 @@ import numpy as np
 
 from .._validation import check_callable, check_choice, check_int, check_limits, check_real
 from ..optim import OptimizerRun, RateMap, loss_curves, optimizer_run, path_in_view, rate_map
-from ..plots.optim import CURVE_STYLES, plot_contours, plot_loss_curves, plot_path, plot_per_step, plot_rate_map
+from ..plots import plot_contours, plot_curves, plot_path, plot_per_step, plot_rate_map
+from ..plots._axes import OPTIMIZER_LINESTYLES as _DASHES
+from ..plots._axes import OPTIMIZER_STYLES as CURVE_STYLES
 from ._core import Explorer, float_slider, log_slider, new_figure
 
 __all__ = ["loss_explorer", "lr_explorer", "momentum_explorer", "optimizer_explorer"]
@@ -115,8 +117,8 @@ def loss_explorer(
     value = (low + high) / 2 if value is None else check_real(value, "value", low=low, high=high)
 
     fig, (ax_loss, ax_grad) = new_figure(ncols=2)
-    plot_loss_curves(curves.x, losses, current=value, xlabel=xlabel, ylabel=loss_ylabel, ax=ax_loss)
-    plot_loss_curves(curves.x, gradients, current=value, xlabel=xlabel, ylabel=grad_ylabel, ax=ax_grad)
+    plot_curves(losses, x=curves.x, current=value, linestyles=_DASHES, xlabel=xlabel, ylabel=loss_ylabel, ax=ax_loss)
+    plot_curves(gradients, x=curves.x, current=value, linestyles=_DASHES, xlabel=xlabel, ylabel=grad_ylabel, ax=ax_grad)
     vline_loss, markers_loss = _current_artists(ax_loss)
     vline_grad, markers_grad = _current_artists(ax_grad)
 

@@ -16,8 +16,8 @@ import numpy as np
 
 from .._validation import check_array, check_bool, check_int, check_real
 from ..data import polynomial
-from ..plots.ridge import ALPHA_LABEL, plot_coef_bars
-from ..plots.validation import plot_polynomial_fit, plot_validation_curve
+from ..plots import plot_coef_bars, plot_polynomial_fit, plot_validation_curve
+from ..plots._axes import LAMBDA_LABEL as ALPHA_LABEL
 from ..ridge import PolynomialRidge, PolynomialRidgeState, polynomial_ridge
 from ._core import (
     MAX_STEPS_PER_DECADE,

@@ -7,7 +7,9 @@ from typing import Any
 
 from .._validation import check_choice, check_int
 from ..optim import SearchComparison, compare_searches
-from ..plots.search import METHOD_LABELS, METHOD_STYLES, plot_best_so_far, plot_trials_2d
+from ..plots import plot_best_so_far, plot_trials_2d
+from ..plots._axes import SEARCH_LABELS as METHOD_LABELS
+from ..plots._axes import SEARCH_STYLES as METHOD_STYLES
 from ..search import SEARCH_METHODS
 from ._core import Explorer, new_figure
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from .._validation import check_array, check_int
 from ..data import polynomial
-from ..plots.validation import plot_polynomial_fit, plot_validation_curve
+from ..plots import plot_polynomial_fit, plot_validation_curve
 from ..ridge import polynomial_fits
 from ._core import Explorer, new_figure, on_top
 

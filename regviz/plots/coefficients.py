@@ -1,11 +1,14 @@
-r"""Figures for the lasso and the elastic net (notebooks 06 and 07).
+"""What a model's weights look like: paths along λ, bars, norms, groups, histograms, unit moments.
 
-Coefficient paths and error curves share the course's λ axis: logarithmic,
-regularisation growing from left to right, the current λ as a vertical
-orange line. Methods keep one colour and one hatch or line style each
-(lasso bluish green, ridge reddish purple, elastic net sky blue, truth black).
-Artists a widget moves carry a ``gid`` (``"marker"``, ``"bars:<label>"``,
-``"zeros"``, ``"region"``, ``"solution"``, ``"contact"``...).
+* :func:`plot_coef_path` — each coefficient against λ (ridge or lasso), legend or names at the ends.
+* :func:`plot_coef_bars`, :func:`plot_coef_comparison`, :func:`plot_group_coefs` — coefficient vectors
+  as bars: one fit, several methods side by side, or coloured by feature group.
+* :func:`plot_shrinkage_factors`, :func:`plot_n_nonzero`, :func:`plot_coef_norms`,
+  :func:`plot_selection_frequency` — summaries of the weights along λ or a knob.
+* :func:`plot_weight_histogram`, :func:`plot_unit_moments` — a network's weights and its units' statistics.
+
+Methods keep one colour and one hatch or line style each (lasso bluish green, ridge reddish purple,
+elastic net sky blue, truth black). Artists a widget moves carry a ``gid`` (``"marker"``, ``"bar{j}"``...).
 """
 
 from __future__ import annotations
@@ -15,56 +18,43 @@ from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import to_rgb
 from matplotlib.patches import Patch
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_bool, check_choice, check_int, check_real, check_same_length
-from ..lasso import loss_ellipse, penalty_boundary, quadratic_loss
+from .._validation import check_array, check_bool, check_choice, check_int, check_limits, check_real, check_same_length
 from ..style import COLORS, LINESTYLES, OKABE_ITO
-from ._axes import get_axes
+from ._axes import (
+    CURVE_STYLES,
+    LAMBDA_LABEL,
+    LEGEND_LOCATIONS,
+    METHOD_STYLES,
+    check_alphas,
+    check_current,
+    check_increasing,
+    draw_current,
+    get_axes,
+)
 
 __all__ = [
-    "LAMBDA_LABEL",
-    "METHOD_STYLES",
+    "plot_coef_bars",
     "plot_coef_comparison",
-    "plot_constraint_geometry",
-    "plot_cv_curve",
-    "plot_cv_heatmap",
-    "plot_error_vs_alpha",
+    "plot_coef_norms",
+    "plot_coef_path",
     "plot_group_coefs",
-    "plot_lasso_path",
     "plot_n_nonzero",
     "plot_selection_frequency",
-    "plot_soft_threshold",
+    "plot_shrinkage_factors",
+    "plot_unit_moments",
+    "plot_weight_histogram",
 ]
 
-METHOD_STYLES: dict[str, dict[str, Any]] = {
-    "lasso": {"color": OKABE_ITO["bluish_green"], "linestyle": "-", "hatch": ""},
-    "ridge": {"color": OKABE_ITO["reddish_purple"], "linestyle": "-.", "hatch": "//"},
-    "elastic net": {"color": OKABE_ITO["sky_blue"], "linestyle": "--", "hatch": ".."},
-    "true": {"color": OKABE_ITO["black"], "linestyle": ":", "hatch": ""},
-}
-"""Colour, line style and bar hatch of each method; other labels cycle through the rest."""
 
 _PATH_COLORS = [
     OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "orange", "reddish_purple", "sky_blue", "black")
 ]
-_PATH_STYLES = ["-", "--", "-.", ":"]
-LEGEND_LOCATIONS = (
-    "best",
-    "upper right",
-    "upper left",
-    "lower left",
-    "lower right",
-    "right",
-    "center left",
-    "center right",
-    "lower center",
-    "upper center",
-    "center",
-)
-"""The legend positions Matplotlib accepts by name."""
+_PATH_STYLES: list[Any] = ["-", "--", "-.", (0, (1, 1))]
+
+
 _GROUP_PALETTE = [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "reddish_purple", "orange", "sky_blue")]
 _NO_GROUP = "#999999"
 
@@ -83,10 +73,6 @@ def _group_handles(groups: NDArray[Any]) -> list[Patch]:
     ]
 
 
-LAMBDA_LABEL = r"regularisation strength $\lambda$ (alpha)"
-"""Label of every λ axis (the same words as the ridge notebook's)."""
-
-
 def _method_style(label: str, i: int) -> dict[str, Any]:
     """The fixed style of a method named at the start of ``label`` (``"ridge, same MSE"``), else a cycled one."""
     for key, style in METHOD_STYLES.items():
@@ -95,31 +81,21 @@ def _method_style(label: str, i: int) -> dict[str, Any]:
     return {"color": _PATH_COLORS[i % len(_PATH_COLORS)], "linestyle": "-", "hatch": ""}
 
 
-def _check_alphas(alphas: Any, name: str = "alphas") -> NDArray[np.float64]:
-    a = check_array(alphas, name, ndim=1, min_samples=2)
+def _check_alphas_axis(alphas: Any) -> np.ndarray:
+    a = check_array(alphas, "alphas", ndim=1, min_samples=2)
     if np.any(a <= 0):
-        raise ValueError(f"{name} must all be > 0 (they are drawn on a log axis)")
-    if not (np.all(np.diff(a) > 0) or np.all(np.diff(a) < 0)):
-        raise ValueError(f"{name} must be strictly monotonic (increasing or decreasing)")
+        raise ValueError("alphas must all be in (0, inf): they are drawn on a log axis")
+    if np.any(np.diff(a) <= 0):
+        raise ValueError("alphas must be strictly increasing (regularisation grows left to right)")
     return a
 
 
-def _check_current(current: float | None, alphas: NDArray[np.float64]) -> float | None:
-    if current is None:
-        return None
-    return check_real(current, "current", low=float(alphas.min()), high=float(alphas.max()))
-
-
-def _draw_current(ax: Axes, current: float | None) -> None:
-    """The vertical orange line at the current λ (gid ``"marker"``), if there is one."""
-    if current is not None:
-        marker = ax.axvline(current, color=COLORS["highlight"], lw=2, zorder=4)
-        marker.set_gid("marker")
-
-
-def _feature_names(names: Sequence[str] | None, n: int) -> list[str]:
+def _feature_names(names: Sequence[str] | None, n: int, default: str = "x{}") -> list[str]:
+    """``names`` as ``n`` strings, or ``default`` formatted with 0, 1, ... if None."""
     if names is None:
-        return [f"x{j}" for j in range(n)]
+        return [default.format(j) for j in range(n)]
+    if isinstance(names, str):
+        raise ValueError(f"feature_names must be a sequence of {n} names, got {names!r}")
     names = [str(s) for s in names]
     if len(names) != n:
         raise ValueError(f"feature_names must have {n} entries (one per feature), got {len(names)}")
@@ -144,55 +120,6 @@ def _spread(values: NDArray[np.float64], min_gap: float) -> NDArray[np.float64]:
     out = np.empty_like(pos)
     out[order] = pos
     return out
-
-
-# --------------------------------------------------------------------------- one dimension
-
-
-def plot_soft_threshold(threshold: float, *, z_max: float = 3.0, ax: Axes | None = None) -> Axes:
-    r"""Draw soft-thresholding :math:`S(z, t)` beside ridge's shrinkage :math:`z / (1 + t)`.
-
-    Both solve a one-dimensional problem :math:`\min_w \frac12 (w - z)^2 + \text{penalty}`:
-    :math:`t\lvert w\rvert` for the lasso, :math:`\frac t2 w^2` for ridge. The
-    band :math:`\lvert z\rvert \le t`, where the lasso answer is exactly zero, is shaded.
-
-    Parameters
-    ----------
-    threshold : float
-        :math:`t \ge 0`.
-    z_max : float, default=3.0
-        Half-width of the horizontal axis, ``> threshold``.
-    ax : matplotlib Axes or None, default=None
-        Where to draw; a new figure if None.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-
-    """
-    t = check_real(threshold, "threshold", low=0)
-    z_max = check_real(z_max, "z_max", low=t, low_open=True)
-    ax = get_axes(ax)
-    z = np.linspace(-z_max, z_max, 401)
-    ax.axvspan(-t, t, color=METHOD_STYLES["lasso"]["color"], alpha=0.12, lw=0, label=r"$|z| \leq t$: exactly 0")
-    ax.plot(z, z, color=COLORS["reference"], linestyle=LINESTYLES["reference"], lw=1.5, label=r"no penalty: $w = z$")
-    ax.plot(
-        z,
-        z / (1 + t),
-        color=METHOD_STYLES["ridge"]["color"],
-        linestyle=METHOD_STYLES["ridge"]["linestyle"],
-        label=r"ridge: $z / (1 + t)$",
-    )
-    ax.plot(
-        z, np.sign(z) * np.maximum(np.abs(z) - t, 0), color=METHOD_STYLES["lasso"]["color"], label=r"lasso: $S(z, t)$"
-    )
-    ax.set_xlabel(r"$z$ (least-squares value)")
-    ax.set_ylabel(r"penalised solution $w$")
-    ax.legend(loc="upper left", fontsize="small")
-    return ax
-
-
-# --------------------------------------------------------------------------- paths along lambda
 
 
 def _path_styles(
@@ -240,7 +167,7 @@ def _label_path_ends(
         )
 
 
-def plot_lasso_path(
+def plot_coef_path(
     alphas: Any,
     coefs: Any,
     *,
@@ -249,7 +176,9 @@ def plot_lasso_path(
     colors: Sequence[str] | None = None,
     linestyles: Sequence[Any] | None = None,
     current: float | None = None,
-    label_lines: bool = True,
+    label_lines: bool = False,
+    legend: bool = True,
+    xlabel: str = LAMBDA_LABEL,
     ylabel: str = r"coefficient $w_j$",
     ax: Axes | None = None,
 ) -> Axes:
@@ -259,21 +188,92 @@ def plot_lasso_path(
     ----------
     alphas : array-like of shape (n_alphas,)
         The :math:`\lambda` values, > 0, increasing or decreasing (as
-        ``lasso_path`` returns them).
-    coefs : array-like of shape (n_features, n_alphas)
-        Coefficients along the path (``lasso_path``'s layout).
+        ``lasso_path`` returns them); drawn in increasing order.
+    coefs : array-like of shape (n_alphas, n_features)
+        The weights at each :math:`\lambda`, one row per alpha
+        (``RidgePath.coefs``; pass ``lasso_path``'s ``coefs.T``).
     feature_names : sequence of str or None, default=None
-        One name per feature; ``x0, x1, ...`` if None.
+        One name per feature; ``w_0, w_1, ...`` if None.
     groups : array-like of int of shape (n_features,) or None, default=None
         Colour the lines by group (``-1``: grey), as in :func:`plot_group_coefs`.
     colors, linestyles : sequence or None, default=None
-        One entry per feature; cycled Okabe–Ito colours and styles (or the
-        group colours) if None.
+        One entry per feature; cycled Okabe–Ito colours and styles (group colours, solid) if None.
     current : float or None, default=None
         Draw a vertical orange line at this :math:`\lambda` (gid ``"marker"``).
-    label_lines : bool, default=True
+    label_lines : bool, default=False
         Write each feature's name at the left end of its line (least
-        regularisation); otherwise draw a legend.
+        regularisation), widening the axis to fit, instead of a legend; the
+        zero line is then drawn over the lines, so the exact zeros of a
+        sparse (lasso) path read as the axis itself.
+    legend : bool, default=True
+        Whether to draw the legend (outside the Axes, on the right) unless ``label_lines``.
+    xlabel, ylabel : str
+        Axis labels.
+    ax : matplotlib Axes or None, default=None
+        Where to draw; a new figure if None.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes; line ``j`` has gid ``"coef{j}"``.
+
+    """
+    label_lines, legend = check_bool(label_lines, "label_lines"), check_bool(legend, "legend")
+    a = check_alphas(alphas)
+    c = check_array(coefs, "coefs", ndim=2)
+    if c.shape[0] != len(a):
+        raise ValueError(f"coefs must have shape ({len(a)}, n_features), one row per alpha, got {c.shape}")
+    names = _feature_names(feature_names, c.shape[1], "$w_{{{}}}$")
+    line_colors, line_styles = _path_styles(c.shape[1], groups, colors, linestyles)
+    cur = check_current(current, a)
+    ax = get_axes(ax)
+    order = np.argsort(a)
+    a, c = a[order], c[order]
+    if not label_lines:
+        ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
+    for j in range(c.shape[1]):
+        (line,) = ax.plot(a, c[:, j], color=line_colors[j], linestyle=line_styles[j], lw=1.6, label=names[j])
+        line.set_gid(f"coef{j}")
+    if label_lines:
+        ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
+    ax.set_xscale("log")
+    if label_lines:
+        _label_path_ends(ax, a, c.T, names, line_colors)
+    else:
+        ax.set_xlim(a[0], a[-1])
+    draw_current(ax, cur)
+    ax.set(xlabel=xlabel, ylabel=ylabel)
+    if legend and not label_lines:
+        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small", handlelength=2.5)
+    return ax
+
+
+def plot_coef_bars(
+    coef: Any,
+    *,
+    feature_names: Sequence[str] | None = None,
+    ylim: tuple[float, float] | None = None,
+    symlog: float | None = None,
+    rotation: float = 0.0,
+    ylabel: str = r"coefficient $w_j$",
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw one bar per coefficient (orange: it belongs to the current fit).
+
+    Parameters
+    ----------
+    coef : array-like of shape (n_features,)
+        The weights.
+    feature_names : sequence of str or None, default=None
+        Tick labels; ``w_0, w_1, ...`` if None.
+    ylim : (float, float) or None, default=None
+        Fixed vertical limits (a widget fixes them so that shrinking bars
+        are seen to shrink); automatic if None.
+    symlog : float or None, default=None
+        If given (> 0), a symmetric log scale, linear within ``±symlog``: bars
+        from 0.01 to 100 stay readable on one axis.
+    rotation : float, default=0.0
+        Rotation of the tick labels in degrees, in [0, 90].
     ylabel : str
         Label of the vertical axis.
     ax : matplotlib Axes or None, default=None
@@ -282,80 +282,95 @@ def plot_lasso_path(
     Returns
     -------
     matplotlib.axes.Axes
+        The Axes; the bars are ``ax.containers[0]``, each patch with gid ``"bar{j}"``.
 
     """
-    label_lines = check_bool(label_lines, "label_lines")
-    a = _check_alphas(alphas)
-    c = check_array(coefs, "coefs", ndim=2)
-    if c.shape[1] != len(a):
-        raise ValueError(f"coefs must have shape (n_features, {len(a)}) to match alphas, got {c.shape}")
-    names = _feature_names(feature_names, c.shape[0])
-    line_colors, line_styles = _path_styles(c.shape[0], groups, colors, linestyles)
-    cur = _check_current(current, a)
+    w = check_array(coef, "coef", ndim=1)
+    names = _feature_names(feature_names, w.shape[0], "$w_{{{}}}$")
+    rotation = check_real(rotation, "rotation", low=0, high=90)
+    linthresh = None if symlog is None else check_real(symlog, "symlog", low=0, low_open=True)
+    limits = check_limits(ylim, "ylim")
     ax = get_axes(ax)
-    order = np.argsort(a)
-    a, c = a[order], c[:, order]
-    for j in range(c.shape[0]):
-        ax.plot(a, c[j], color=line_colors[j], linestyle=line_styles[j], lw=1.6, label=names[j])
+    positions = np.arange(w.shape[0])
+    bars = ax.bar(positions, w, color=COLORS["highlight"], edgecolor=COLORS["reference"], lw=0.6, width=0.7)
+    for j, patch in enumerate(bars.patches):
+        patch.set_gid(f"bar{j}")
     ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
-    ax.set_xscale("log")
-    if label_lines:
-        _label_path_ends(ax, a, c, names, line_colors)
-    else:
-        ax.legend(fontsize="small", loc="center left", bbox_to_anchor=(1.0, 0.5))
-    _draw_current(ax, cur)
-    ax.set_xlabel(LAMBDA_LABEL)
+    ax.set_xticks(positions, names, rotation=rotation)
+    if linthresh is not None:
+        ax.set_yscale("symlog", linthresh=linthresh)
+    ax.grid(axis="x", visible=False)
+    if limits is not None:
+        ax.set_ylim(*limits)
     ax.set_ylabel(ylabel)
     return ax
 
 
-def plot_error_vs_alpha(
+def plot_shrinkage_factors(
     alphas: Any,
-    train_error: Any,
-    val_error: Any,
+    factors: Any,
     *,
+    singular_values: Any = None,
     current: float | None = None,
-    ylabel: str = "mean squared error",
+    xlabel: str = LAMBDA_LABEL,
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Draw training (blue, solid) and validation (vermillion, dashed) error against :math:`\lambda`.
+    """Draw ridge's shrinkage factor ``d_j^2 / (d_j^2 + λ)`` of each direction against λ.
 
-    The validation minimum gets a vermillion dot; ``current`` a vertical
-    orange line (gid ``"marker"``).
+    Colours run along viridis from the direction of largest singular value
+    (dark) to the smallest (yellow), so the reader sees the small-variance
+    directions shrink first.
 
     Parameters
     ----------
     alphas : array-like of shape (n_alphas,)
-        The :math:`\lambda` values, > 0, monotonic.
-    train_error, val_error : array-like of shape (n_alphas,)
-        Errors at each :math:`\lambda`.
+        Regularisation strengths, strictly increasing, all > 0.
+    factors : array-like of shape (n_alphas, n_directions)
+        Shrinkage factors in ``[0, 1]``, one column per principal direction,
+        largest singular value first.
+    singular_values : array-like of shape (n_directions,) or None, default=None
+        The ``d_j``, used for the legend.
     current : float or None, default=None
-        Position of the vertical marker.
-    ylabel : str, default="mean squared error"
-        Label of the vertical axis.
+        Where to draw the vertical orange marker (gid ``"marker"``).
+    xlabel : str
+        Label of the horizontal axis.
     ax : matplotlib Axes or None, default=None
         Where to draw; a new figure if None.
 
     Returns
     -------
     matplotlib.axes.Axes
+        The Axes; line ``j`` has gid ``"factor{j}"``.
 
     """
-    a = _check_alphas(alphas)
-    train = check_array(train_error, "train_error", ndim=1)
-    val = check_array(val_error, "val_error", ndim=1)
-    check_same_length(("alphas", a), ("train_error", train), ("val_error", val))
-    cur = _check_current(current, a)
+    import matplotlib as mpl
+
+    a = _check_alphas_axis(alphas)
+    f = check_array(factors, "factors", ndim=2)
+    check_same_length(("alphas", a), ("factors", f))
+    if np.any(f < 0) or np.any(f > 1):
+        raise ValueError("factors must all be in [0, 1]")
+    n_dir = f.shape[1]
+    if singular_values is not None:
+        d = check_array(singular_values, "singular_values", ndim=1)
+        if d.shape[0] != n_dir:
+            raise ValueError(f"singular_values must hold {n_dir} values (one per column of factors), got {d.shape[0]}")
+        labels = [rf"$d_{{{j + 1}}} = {d[j]:.3g}$" for j in range(n_dir)]
+    else:
+        labels = [rf"direction {j + 1}" for j in range(n_dir)]
+    cur = check_current(current, a)
+    cmap = mpl.colormaps["viridis"]
     ax = get_axes(ax)
-    ax.plot(a, train, color=COLORS["train"], linestyle=LINESTYLES["train"], label="training")
-    ax.plot(a, val, color=COLORS["validation"], linestyle=LINESTYLES["validation"], label="validation")
-    best = int(np.argmin(val))
-    ax.plot([a[best]], [val[best]], "o", color=COLORS["validation"], ms=6, label=r"best $\lambda$ (validation)")
-    _draw_current(ax, cur)
+    for j in range(n_dir):
+        (line,) = ax.plot(a, f[:, j], color=cmap(j / max(n_dir - 1, 1) * 0.9), lw=1.6, label=labels[j])
+        line.set_gid(f"factor{j}")
+    draw_current(ax, cur)
     ax.set_xscale("log")
-    ax.set_xlabel(LAMBDA_LABEL)
-    ax.set_ylabel(ylabel)
-    ax.legend(fontsize="small")
+    ax.set_xlim(a[0], a[-1])
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(r"shrinkage factor $d_j^2 / (d_j^2 + \lambda)$")
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small")
     return ax
 
 
@@ -387,7 +402,7 @@ def plot_n_nonzero(
     matplotlib.axes.Axes
 
     """
-    a = _check_alphas(alphas)
+    a = check_alphas(alphas)
     if not isinstance(counts, Mapping) or not counts:
         raise ValueError("counts must be a non-empty mapping of method name to counts")
     ax = get_axes(ax)
@@ -405,9 +420,6 @@ def plot_n_nonzero(
     ax.set_ylabel("non-zero coefficients")
     ax.legend(fontsize="small")
     return ax
-
-
-# --------------------------------------------------------------------------- coefficients
 
 
 def _draw_method_bars(
@@ -624,26 +636,86 @@ def plot_selection_frequency(
     return ax
 
 
-# --------------------------------------------------------------------------- cross-validation
-
-
-def plot_cv_curve(
-    alphas: Any,
-    mse_path: Any,
+def plot_coef_norms(
+    params: Any,
+    norms: Any,
     *,
-    best_alpha: float | None = None,
+    xlabel: str = "polynomial degree",
+    ylabel: str = r"$\|w\|_2$",
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Draw cross-validated error against :math:`\lambda`: each fold thin, the mean ± 1 standard error.
+    """Draw coefficient norms against a complexity knob on a log scale.
 
     Parameters
     ----------
-    alphas : array-like of shape (n_alphas,)
-        The :math:`\lambda` grid (``LassoCV.alphas_``), > 0, monotonic.
-    mse_path : array-like of shape (n_alphas, n_folds)
-        Validation MSE of each fold (``LassoCV.mse_path_``).
-    best_alpha : float or None, default=None
-        The chosen :math:`\lambda` (``LassoCV.alpha_``), a black dotted line.
+    params : array-like of shape (n_params,)
+        Values of the knob, increasing.
+    norms : array-like of shape (n_params,)
+        A norm of the fitted weights at each value, ``> 0``.
+    xlabel, ylabel : str
+        Axis labels.
+    ax : matplotlib Axes or None, default=None
+        Where to draw; a new figure if None.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes; the line has gid ``"norms"``.
+
+    """
+    p = check_array(params, "params", ndim=1, min_samples=2)
+    n = check_array(norms, "norms", ndim=1)
+    check_same_length(("params", p), ("norms", n))
+    check_increasing(p, "params")
+    if np.any(n <= 0):
+        raise ValueError("norms must all be > 0 (they are drawn on a log scale)")
+    ax = get_axes(ax)
+    (line,) = ax.plot(p, n, "o-", color=COLORS["reference"], ms=5)
+    line.set_gid("norms")
+    ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return ax
+
+
+_HIST_STYLES: tuple[tuple[str, Any], ...] = (
+    (COLORS["train"], LINESTYLES["train"]),
+    (COLORS["highlight"], "--"),
+    (COLORS["alternative"], LINESTYLES["alternative"]),
+    (COLORS["test"], LINESTYLES["test"]),
+)
+
+
+def plot_weight_histogram(
+    weights: Any,
+    *,
+    bins: int | Any = 50,
+    log_abs: bool = False,
+    xlabel: str | None = None,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Histogram of a network's weights, for one model or several (overlaid).
+
+    Parameters
+    ----------
+    weights : array-like or mapping of str to array-like
+        The weights (any shape; flattened), or several sets by label. One
+        set is drawn as filled bars (gid ``"bars"``); several as outlines in
+        Okabe–Ito colours with distinct line styles (gids ``"hist0"``, ...).
+        ``"bars"`` is the gid of every bar's rectangle.
+    bins : int or array-like, default=50
+        Number of bins (in ``[1, 10000]``, shared by all sets) or the bin edges
+        (increasing). Fixed edges let a widget update the bars in place.
+    log_abs : bool, default=False
+        Histogram of :math:`\log_{10}|w|` instead of :math:`w`. Weights that
+        are exactly zero have no logarithm: they are counted and reported in
+        each legend label (``"proximal: 5,120 exactly zero"``), which is the
+        point of this view.
+    xlabel : str or None, default=None
+        Label of the horizontal axis; a sensible default for each mode.
+    title : str or None, default=None
+        Title of the Axes.
     ax : matplotlib Axes or None, default=None
         Where to draw; a new figure if None.
 
@@ -652,217 +724,121 @@ def plot_cv_curve(
     matplotlib.axes.Axes
 
     """
-    a = _check_alphas(alphas)
-    m = check_array(mse_path, "mse_path", ndim=2)
-    if m.shape[0] != len(a) or m.shape[1] < 2:
-        raise ValueError(f"mse_path must have shape ({len(a)}, n_folds >= 2), got {m.shape}")
+    sets = _weight_sets(weights)
+    log_abs = check_bool(log_abs, "log_abs")
+    prepared: dict[str, NDArray[np.float64]] = {}
+    zeros: dict[str, int] = {}
+    for label, values in sets.items():
+        if log_abs:
+            nonzero = values[values != 0]
+            zeros[label] = int(values.size - nonzero.size)
+            prepared[label] = np.log10(np.abs(nonzero))
+        else:
+            prepared[label] = values
+    edges = _bin_edges(bins, [v for v in prepared.values() if v.size])
     ax = get_axes(ax)
-    mean = m.mean(axis=1)
-    se = m.std(axis=1, ddof=1) / np.sqrt(m.shape[1])
-    ax.plot(a, m, color=COLORS["validation"], lw=0.6, alpha=0.35)
-    ax.fill_between(a, mean - se, mean + se, color=COLORS["validation"], alpha=0.2, lw=0, label="mean ± 1 s.e.")
-    ax.plot(a, mean, color=COLORS["validation"], linestyle=LINESTYLES["validation"], label="mean over folds")
-    if best_alpha is not None:
-        b = check_real(best_alpha, "best_alpha", low=float(a.min()), high=float(a.max()))
-        ax.axvline(
-            b,
-            color=COLORS["reference"],
-            linestyle=LINESTYLES["reference"],
-            lw=1.5,
-            label=rf"chosen $\lambda$ = {b:.3g}",
+    single = len(prepared) == 1
+    edge_list = [float(e) for e in edges]
+    for k, (label, values) in enumerate(prepared.items()):
+        text = f"{label}: {zeros[label]:,} exactly zero" if log_abs else label
+        if single:
+            drawn: Any = ax.hist(values, bins=edge_list, color=COLORS["train"], alpha=0.85, label=text)[2]
+            gid = "bars"
+        else:
+            color, style = _HIST_STYLES[k % len(_HIST_STYLES)]
+            drawn = ax.hist(values, bins=edge_list, histtype="step", color=color, linestyle=style, lw=2, label=text)[2]
+            gid = f"hist{k}"
+        for patch in drawn:
+            patch.set_gid(gid)
+    default_x = r"$\log_{10} |w|$ (non-zero weights)" if log_abs else r"weight $w$"
+    ax.set_xlabel(xlabel if xlabel is not None else default_x)
+    ax.set_ylabel("number of weights")
+    if not single or log_abs:
+        ax.legend(loc="upper left", fontsize="small")
+    if title is not None:
+        ax.set_title(title)
+    return ax
+
+
+def _weight_sets(weights: Any) -> dict[str, NDArray[np.float64]]:
+    if isinstance(weights, Mapping):
+        if not weights:
+            raise ValueError("weights must hold at least one set of weights")
+        sets = {}
+        for label, values in weights.items():
+            if not isinstance(label, str):
+                raise ValueError(f"weights must be keyed by str labels, got {label!r}")
+            sets[label] = check_array(_to_numpy(values), f"weights[{label!r}]", ndim=None).ravel()
+        return sets
+    return {"weights": check_array(_to_numpy(weights), "weights", ndim=None).ravel()}
+
+
+def _to_numpy(values: Any) -> Any:
+    if hasattr(values, "detach"):  # a torch tensor, without importing torch
+        return values.detach().cpu().numpy()
+    if isinstance(values, list | tuple) and values and any(hasattr(v, "shape") for v in values):
+        return np.concatenate([np.ravel(_to_numpy(v)) for v in values])
+    return values
+
+
+def _bin_edges(bins: Any, sets: list[NDArray[np.float64]]) -> NDArray[np.float64]:
+    if isinstance(bins, int | np.integer) and not isinstance(bins, bool):
+        n_bins = check_int(bins, "bins", low=1, high=10_000)
+        if not sets:
+            return np.linspace(-1.0, 1.0, n_bins + 1)
+        low = min(float(v.min()) for v in sets)
+        high = max(float(v.max()) for v in sets)
+        if low == high:
+            low, high = low - 0.5, high + 0.5
+        return np.linspace(low, high, n_bins + 1)
+    edges = check_array(bins, "bins", ndim=1, min_samples=2)
+    if np.any(np.diff(edges) <= 0):
+        raise ValueError("bins must be an integer >= 1 or strictly increasing bin edges")
+    return edges
+
+
+def plot_unit_moments(
+    activations: Mapping[str, Any],
+    *,
+    ax: Axes | None = None,
+) -> Axes:
+    """Scatter each unit's mean against its standard deviation over a batch.
+
+    Parameters
+    ----------
+    activations : mapping of str to array-like of shape (n_samples, n_units)
+        One batch of a layer's values per name (e.g. before and after a
+        normalisation); at least two samples each.
+    ax : matplotlib Axes or None, default=None
+        Where to draw; a new figure if None.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One point per unit and name; the reference point (0, 1) is marked.
+
+    """
+    if not isinstance(activations, Mapping) or len(activations) == 0:
+        raise ValueError("activations must be a non-empty mapping of name to (n_samples, n_units) arrays")
+    if len(activations) > len(CURVE_STYLES):
+        raise ValueError(f"activations must hold at most {len(CURVE_STYLES)} entries, got {len(activations)}")
+    ax = get_axes(ax)
+    markers = ["o", "s", "^", "D", "v", "P", "X"]
+    for i, (name, values) in enumerate(activations.items()):
+        arr = check_array(values, f"activations[{name!r}]", ndim=2, min_samples=2)
+        ax.scatter(
+            arr.mean(axis=0),
+            arr.std(axis=0),
+            s=14,
+            alpha=0.7,
+            color=CURVE_STYLES[i][0],
+            marker=markers[i],
+            label=str(name),
+            edgecolor="none",
+            zorder=3,
         )
-    ax.set_xscale("log")
-    ax.set_xlabel(LAMBDA_LABEL)
-    ax.set_ylabel("validation MSE (per fold)")
-    ax.legend(fontsize="small")
-    return ax
-
-
-def plot_cv_heatmap(
-    alphas: Any,
-    l1_ratios: Any,
-    mse: Any,
-    *,
-    max_ratio: float = 1.5,
-    ax: Axes | None = None,
-) -> Axes:
-    r"""Draw mean cross-validated error over the (λ, l1_ratio) grid, the best cell starred.
-
-    Parameters
-    ----------
-    alphas : array-like of shape (n_alphas,)
-        The :math:`\lambda` grid, > 0, monotonic (shared by every l1_ratio).
-    l1_ratios : array-like of shape (n_l1_ratios,)
-        The l1_ratio values, in [0, 1], increasing.
-    mse : array-like of shape (n_l1_ratios, n_alphas)
-        Mean validation error (``ElasticNetCV.mse_path_.mean(axis=2)``).
-    max_ratio : float, default=1.5
-        The colour scale runs from the smallest error to ``max_ratio`` times
-        it (larger errors share the darkest colour), so the valley stays
-        readable next to the huge errors of the empty model; ``> 1``.
-    ax : matplotlib Axes or None, default=None
-        Where to draw; a new figure if None.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-        The mesh has gid ``"heatmap"``; a colour bar is added to the figure.
-
-    """
-    a = _check_alphas(alphas)
-    r = check_array(l1_ratios, "l1_ratios", ndim=1)
-    if np.any((r < 0) | (r > 1)) or np.any(np.diff(r) <= 0):
-        raise ValueError("l1_ratios must be strictly increasing values in [0, 1]")
-    values = check_array(mse, "mse", ndim=2)
-    top = check_real(max_ratio, "max_ratio", low=1, low_open=True)
-    if np.any(values <= 0):
-        raise ValueError("mse must hold positive errors")
-    if values.shape != (len(r), len(a)):
-        raise ValueError(f"mse must have shape ({len(r)}, {len(a)}) (l1_ratios × alphas), got {values.shape}")
-    order = np.argsort(a)
-    a, values = a[order], values[:, order]
-    log_a = np.log10(a)
-    mid = (log_a[1:] + log_a[:-1]) / 2
-    x_edges = 10 ** np.r_[log_a[0] - (mid[0] - log_a[0]), mid, log_a[-1] + (log_a[-1] - mid[-1])]
-    y_edges = np.arange(len(r) + 1) - 0.5
-    ax = get_axes(ax)
-    low = float(values.min())
-    mesh = ax.pcolormesh(x_edges, y_edges, values, cmap="cividis_r", shading="flat", vmin=low, vmax=low * top)
-    mesh.set_gid("heatmap")
-    ax.figure.colorbar(mesh, ax=ax, label="mean validation MSE", extend="max")
-    i, k = np.unravel_index(int(np.argmin(values)), values.shape)
-    ax.plot(
-        [a[k]],
-        [i],
-        marker="*",
-        ms=16,
-        color=COLORS["highlight"],
-        markeredgecolor=COLORS["reference"],
-        linestyle="none",
-        label=rf"best: $\lambda$ = {a[k]:.3g}, l1_ratio = {r[i]:g}",
-    )
-    ax.set_xscale("log")
-    ax.set_yticks(np.arange(len(r)), [f"{v:g}" for v in r])
-    ax.set_xlabel(LAMBDA_LABEL)
-    ax.set_ylabel("l1_ratio (1 = lasso)")
-    ax.grid(False)
-    ax.legend(loc="upper left", fontsize="small", framealpha=0.85, frameon=True)
-    return ax
-
-
-# --------------------------------------------------------------------------- geometry
-
-
-def _draw_loss_contours(
-    ax: Axes, gram: NDArray[np.float64], w_ols: NDArray[np.float64], lim: float, n_levels: int
-) -> None:
-    """Grey contours of the quadratic loss on ``[-lim, lim]²``, spaced by the contour through the origin."""
-    grid = np.linspace(-lim, lim, 201)
-    W1, W2 = np.meshgrid(grid, grid)
-    D = np.stack([W1 - w_ols[0], W2 - w_ols[1]], axis=-1)
-    Q = 0.5 * np.einsum("...i,ij,...j->...", D, gram, D)
-    q_edge = 0.5 * w_ols @ gram @ w_ols  # the contour through the origin
-    levels = q_edge * np.linspace(0.1, 1.6, n_levels) ** 2
-    ax.contour(W1, W2, Q, levels=levels, colors="#777777", linewidths=0.8)
-
-
-def _draw_region_and_contact(ax: Axes, boundary: NDArray[np.float64], ellipse: NDArray[np.float64]) -> None:
-    """Fill the penalty region (gid ``"region"``) and dash the loss contour that touches it (gid ``"contact"``)."""
-    (region,) = ax.fill(
-        boundary[:, 0],
-        boundary[:, 1],
-        facecolor=(*to_rgb(COLORS["train"]), 0.25),
-        edgecolor=COLORS["train"],
-        lw=1.5,
-        label="penalty region",
-    )
-    region.set_gid("region")
-    (contact,) = ax.plot(
-        ellipse[:, 0],
-        ellipse[:, 1],
-        color=COLORS["reference"],
-        linestyle="--",
-        lw=1.3,
-        label="loss contour at the solution",
-    )
-    contact.set_gid("contact")
-
-
-def plot_constraint_geometry(
-    X: Any,
-    y: Any,
-    coef: Any,
-    *,
-    l1_ratio: float = 1.0,
-    limit: float | None = None,
-    n_levels: int = 6,
-    ax: Axes | None = None,
-) -> Axes:
-    r"""Draw the loss contours of a two-feature problem and the penalty region that the solution touches.
-
-    The loss is :math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2` (best intercept); the region is
-    :math:`\{w : P_\rho(w) \le P_\rho(\hat w)\}`, :math:`P_\rho(w) = \rho\lVert w\rVert_1 + \frac{1-\rho}{2}\lVert w\rVert_2^2`.
-    A loss contour (dashed black, gid ``"contact"``) touches the region (gid ``"region"``) at the
-    orange solution (gid ``"solution"``).
-
-    Parameters
-    ----------
-    X : array-like of shape (n_samples, 2)
-        The two features.
-    y : array-like of shape (n_samples,)
-        Targets.
-    coef : array-like of shape (2,)
-        The penalised solution :math:`\hat w` to draw.
-    l1_ratio : float, default=1.0
-        :math:`\rho \in [0, 1]`: 1 the lasso's diamond, 0 ridge's disc.
-    limit : float or None, default=None
-        Both axes span ``[-limit, limit]``; 1.25 × the largest least-squares
-        coefficient if None.
-    n_levels : int, default=6
-        Number of loss contours drawn in grey, in ``[1, 100]``.
-    ax : matplotlib Axes or None, default=None
-        Where to draw; a new figure if None.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-
-    """
-    X_arr = check_array(X, "X", ndim=2)
-    y_arr = check_array(y, "y", ndim=1)
-    check_same_length(("X", X_arr), ("y", y_arr))
-    if X_arr.shape[1] != 2:
-        raise ValueError(f"X must have exactly 2 columns (features) to draw in the plane, got {X_arr.shape[1]}")
-    w = check_array(coef, "coef", ndim=1)
-    if w.shape != (2,):
-        raise ValueError(f"coef must have shape (2,), got {w.shape}")
-    r = check_real(l1_ratio, "l1_ratio", low=0, high=1)
-    n_levels = check_int(n_levels, "n_levels", low=1, high=100)
-    gram, w_ols = quadratic_loss(X_arr, y_arr)
-    lim = 1.25 * float(np.max(np.abs(w_ols))) if limit is None else check_real(limit, "limit", low=0, low_open=True)
-    ax = get_axes(ax)
-    _draw_loss_contours(ax, gram, w_ols, lim, n_levels)
-    t = r * np.abs(w).sum() + 0.5 * (1 - r) * (w @ w)
-    _draw_region_and_contact(
-        ax, penalty_boundary(t, r), loss_ellipse(gram, w_ols, 0.5 * float((w - w_ols) @ gram @ (w - w_ols)))
-    )
-    ax.plot([w_ols[0]], [w_ols[1]], "P", color=COLORS["reference"], ms=9, label="least squares")
-    (solution,) = ax.plot(
-        [w[0]],
-        [w[1]],
-        "o",
-        color=COLORS["highlight"],
-        ms=9,
-        markeredgecolor=COLORS["reference"],
-        zorder=5,
-        label=r"penalised solution $\hat w$",
-    )
-    solution.set_gid("solution")
-    ax.axhline(0, color=COLORS["reference"], lw=0.8)
-    ax.axvline(0, color=COLORS["reference"], lw=0.8)
-    ax.set_xlim(-lim, lim)
-    ax.set_ylim(-lim, lim)
-    ax.set_aspect("equal")
-    ax.set_xlabel(r"$w_1$")
-    ax.set_ylabel(r"$w_2$")
+    ax.plot([0], [1], "+", color=OKABE_ITO["black"], ms=14, mew=1, label="mean 0, std 1", zorder=2)
+    ax.set_xlabel("mean of the unit over the batch")
+    ax.set_ylabel("standard deviation over the batch")
+    ax.legend()
     return ax
