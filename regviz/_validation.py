@@ -19,17 +19,21 @@ from numpy.typing import NDArray
 __all__ = [
     "SEED_MAX",
     "SEED_OFFSET_VAR",
-    "check_array",
-    "check_bool",
-    "check_callable",
-    "check_choice",
-    "check_int",
-    "check_limits",
-    "check_real",
-    "check_same_length",
-    "check_seed",
-    "check_train_val",
     "seed_offset",
+    "validate_alphas",
+    "validate_array",
+    "validate_bool",
+    "validate_callable",
+    "validate_choice",
+    "validate_current",
+    "validate_increasing",
+    "validate_int",
+    "validate_limits",
+    "validate_real",
+    "validate_same_length",
+    "validate_seed",
+    "validate_title",
+    "validate_train_val",
 ]
 
 SEED_MAX = 2**32 - 1
@@ -60,7 +64,7 @@ def seed_offset() -> int:
     return offset
 
 
-def check_seed(value: Any, name: str = "seed") -> int:
+def validate_seed(value: Any, name: str = "seed") -> int:
     """Return a usable seed: ``value`` itself, or the course's default seed when ``value`` is ``None``.
 
     ``None`` becomes ``seed_offset()`` (seed 0 shifted by ``REGVIZ_SEED_OFFSET``), so a function called
@@ -81,7 +85,7 @@ def check_seed(value: Any, name: str = "seed") -> int:
     """
     if value is None:
         return seed_offset()
-    return check_int(value, name, low=0, high=SEED_MAX)
+    return validate_int(value, name, low=0, high=SEED_MAX)
 
 
 def _interval(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
@@ -92,7 +96,7 @@ def _interval(low: float | None, high: float | None, low_open: bool, high_open: 
     return f"{left}{lo}, {hi}{right}"
 
 
-def check_real(
+def validate_real(
     value: Any,
     name: str,
     *,
@@ -133,7 +137,7 @@ def check_real(
     return x
 
 
-def check_int(
+def validate_int(
     value: Any,
     name: str,
     *,
@@ -166,7 +170,7 @@ def check_int(
     return n
 
 
-def check_bool(value: Any, name: str) -> bool:
+def validate_bool(value: Any, name: str) -> bool:
     """Return ``value`` if it is a bool (``True``/``False``, NumPy's too), else raise ``ValueError``.
 
     A string such as ``"False"`` is refused: it is truthy, so accepting it would invert what the caller meant.
@@ -176,14 +180,14 @@ def check_bool(value: Any, name: str) -> bool:
     return bool(value)
 
 
-def check_callable(value: Any, name: str) -> Any:
+def validate_callable(value: Any, name: str) -> Any:
     """Return ``value`` if it is callable, else raise ``ValueError`` naming ``name``."""
     if not callable(value):
         raise ValueError(f"{name} must be callable (a function), got {type(value).__name__} {value!r}"[:200])
     return value
 
 
-def check_limits(value: Any, name: str) -> tuple[float, float] | None:
+def validate_limits(value: Any, name: str) -> tuple[float, float] | None:
     """Return ``value`` as a ``(low, high)`` pair of finite reals with low < high, or None; else raise ``ValueError``.
 
     For axis limits such as ``ylim``.
@@ -192,20 +196,20 @@ def check_limits(value: Any, name: str) -> tuple[float, float] | None:
         return None
     if not isinstance(value, tuple | list) or len(value) != 2:
         raise ValueError(f"{name} must be a (low, high) pair, got {value!r}")
-    low, high = check_real(value[0], f"{name}[0]"), check_real(value[1], f"{name}[1]")
+    low, high = validate_real(value[0], f"{name}[0]"), validate_real(value[1], f"{name}[1]")
     if not low < high:
         raise ValueError(f"{name} must satisfy low < high, got {value!r}")
     return low, high
 
 
-def check_choice(value: Any, name: str, choices: Sequence[Any]) -> Any:
+def validate_choice(value: Any, name: str, choices: Sequence[Any]) -> Any:
     """Return ``value`` if it is one of ``choices``, else raise ``ValueError``."""
     if value not in choices:
         raise ValueError(f"{name} must be one of {list(choices)!r}, got {value!r}")
     return value
 
 
-def check_array(
+def validate_array(
     value: Any,
     name: str,
     *,
@@ -268,7 +272,7 @@ def check_array(
     return arr
 
 
-def check_same_length(*pairs: tuple[str, NDArray[Any]]) -> None:
+def validate_same_length(*pairs: tuple[str, NDArray[Any]]) -> None:
     """Raise ``ValueError`` unless all arrays have the same first dimension.
 
     Parameters
@@ -283,7 +287,7 @@ def check_same_length(*pairs: tuple[str, NDArray[Any]]) -> None:
         raise ValueError(f"{' and '.join(lengths)} must have the same number of samples: {detail}")
 
 
-def check_train_val(
+def validate_train_val(
     X_train: Any,
     y_train: Any,
     X_val: Any,
@@ -313,12 +317,42 @@ def check_train_val(
 
     """
     ndim = 2 if features else 1
-    xt = check_array(X_train, names[0], ndim=ndim, min_samples=min_samples)
-    yt = check_array(y_train, names[1], ndim=1, min_samples=min_samples)
-    xv = check_array(X_val, names[2], ndim=ndim)
-    yv = check_array(y_val, names[3], ndim=1)
-    check_same_length((names[0], xt), (names[1], yt))
-    check_same_length((names[2], xv), (names[3], yv))
+    xt = validate_array(X_train, names[0], ndim=ndim, min_samples=min_samples)
+    yt = validate_array(y_train, names[1], ndim=1, min_samples=min_samples)
+    xv = validate_array(X_val, names[2], ndim=ndim)
+    yv = validate_array(y_val, names[3], ndim=1)
+    validate_same_length((names[0], xt), (names[1], yt))
+    validate_same_length((names[2], xv), (names[3], yv))
     if features and xv.shape[1] != xt.shape[1]:
         raise ValueError(f"{names[2]} must have {xt.shape[1]} columns like {names[0]}, got {xv.shape[1]}")
     return xt, yt, xv, yv
+
+
+def validate_title(title: Any) -> str | None:
+    """``title`` if it is a string or None."""
+    if title is not None and not isinstance(title, str):
+        raise ValueError(f"title must be a string or None, got {title!r}")
+    return title
+
+
+def validate_increasing(values: np.ndarray, name: str) -> None:
+    """Raise unless ``values`` increase strictly."""
+    if np.any(np.diff(values) <= 0):
+        raise ValueError(f"{name} must be strictly increasing")
+
+
+def validate_alphas(alphas: Any, name: str = "alphas") -> NDArray[np.float64]:
+    """λ values for a log axis: at least two, all > 0, strictly increasing or decreasing."""
+    a = validate_array(alphas, name, ndim=1, min_samples=2)
+    if np.any(a <= 0):
+        raise ValueError(f"{name} must all be > 0 (they are drawn on a log axis)")
+    if not (np.all(np.diff(a) > 0) or np.all(np.diff(a) < 0)):
+        raise ValueError(f"{name} must be strictly monotonic (increasing or decreasing)")
+    return a
+
+
+def validate_current(current: float | None, alphas: NDArray[np.float64]) -> float | None:
+    """The current λ, inside the range of ``alphas``, or None."""
+    if current is None:
+        return None
+    return validate_real(current, "current", low=float(alphas.min()), high=float(alphas.max()))

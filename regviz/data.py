@@ -24,7 +24,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_array, check_choice, check_int, check_real, check_same_length, check_seed
+from ._validation import (
+    validate_array,
+    validate_choice,
+    validate_int,
+    validate_real,
+    validate_same_length,
+    validate_seed,
+)
 
 __all__ = [
     "DataError",
@@ -65,7 +72,7 @@ MAX_FEATURES = 10_000
 MAX_VALUES = 50_000_000  # n_samples * n_features: 400 MB of float64
 
 
-def _check_table_size(n_samples: int, n_features: int) -> None:
+def _validate_table_size(n_samples: int, n_features: int) -> None:
     if n_samples * n_features > MAX_VALUES:
         raise ValueError(
             f"n_samples * n_features must be at most {MAX_VALUES:,} (a {MAX_VALUES * 8 // 10**6} MB table), "
@@ -401,15 +408,15 @@ def stratified_split(
     from sklearn.model_selection import train_test_split
 
     X_arr = np.asarray(X)
-    y_arr = check_array(y, "y", ndim=1, dtype=None)
+    y_arr = validate_array(y, "y", ndim=1, dtype=None)
     if X_arr.ndim < 1:
         raise ValueError(f"X must have at least 1 dimension, got shape {X_arr.shape}")
-    check_same_length(("X", X_arr), ("y", y_arr))
-    val_size = check_real(val_size, "val_size", low=0, high=1, low_open=True, high_open=True)
-    test_size = check_real(test_size, "test_size", low=0, high=1, low_open=True, high_open=True)
+    validate_same_length(("X", X_arr), ("y", y_arr))
+    val_size = validate_real(val_size, "val_size", low=0, high=1, low_open=True, high_open=True)
+    test_size = validate_real(test_size, "test_size", low=0, high=1, low_open=True, high_open=True)
     if val_size + test_size >= 1:
         raise ValueError(f"val_size + test_size must be < 1, got {val_size} + {test_size}")
-    seed = check_seed(seed)
+    seed = validate_seed(seed)
     classes, counts = np.unique(y_arr, return_counts=True)
     if counts.min() < 3:
         raise ValueError(
@@ -429,8 +436,8 @@ def stratified_split(
 
 def polynomial(x: Any, coef: ArrayLike) -> NDArray[np.float64]:
     """Evaluate ``coef[0] + coef[1] x + coef[2] x**2 + ...`` at ``x``."""
-    x_arr = check_array(x, "x", ndim=(0, 1, 2), allow_empty=True)
-    c = check_array(coef, "coef", ndim=1)
+    x_arr = validate_array(x, "x", ndim=(0, 1, 2), allow_empty=True)
+    c = validate_array(coef, "coef", ndim=1)
     return np.polynomial.polynomial.polyval(x_arr, c)
 
 
@@ -466,10 +473,10 @@ def make_noisy_polynomial(
         Noisy targets.
 
     """
-    n_samples = check_int(n_samples, "n_samples", low=1, high=MAX_SAMPLES)
-    noise = check_real(noise, "noise", low=0)
-    low, high = _check_range(x_range, "x_range")
-    seed = check_seed(seed)
+    n_samples = validate_int(n_samples, "n_samples", low=1, high=MAX_SAMPLES)
+    noise = validate_real(noise, "noise", low=0)
+    low, high = _validate_range(x_range, "x_range")
+    seed = validate_seed(seed)
     rng = np.random.default_rng(seed)
     x = np.sort(rng.uniform(low, high, n_samples))
     y = polynomial(x, coef) + noise * rng.standard_normal(n_samples)
@@ -498,12 +505,12 @@ def make_sparse_regression(
         The true coefficients (zeros outside the support).
 
     """
-    n_samples = check_int(n_samples, "n_samples", low=2, high=MAX_SAMPLES)
-    n_features = check_int(n_features, "n_features", low=1, high=MAX_FEATURES)
-    _check_table_size(n_samples, n_features)
-    n_informative = check_int(n_informative, "n_informative", low=0, high=n_features)
-    noise = check_real(noise, "noise", low=0)
-    seed = check_seed(seed)
+    n_samples = validate_int(n_samples, "n_samples", low=2, high=MAX_SAMPLES)
+    n_features = validate_int(n_features, "n_features", low=1, high=MAX_FEATURES)
+    _validate_table_size(n_samples, n_features)
+    n_informative = validate_int(n_informative, "n_informative", low=0, high=n_features)
+    noise = validate_real(noise, "noise", low=0)
+    seed = validate_seed(seed)
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n_samples, n_features))
     coef = np.zeros(n_features)
@@ -540,14 +547,14 @@ def make_correlated_groups(
         Group index of each column, ``-1`` for the noise columns.
 
     """
-    n_samples = check_int(n_samples, "n_samples", low=2, high=MAX_SAMPLES)
-    n_groups = check_int(n_groups, "n_groups", low=1, high=MAX_FEATURES)
-    group_size = check_int(group_size, "group_size", low=1, high=MAX_FEATURES // n_groups)
-    correlation = check_real(correlation, "correlation", low=0, high=1, high_open=True)
-    n_noise_features = check_int(n_noise_features, "n_noise_features", low=0, high=MAX_FEATURES)
-    _check_table_size(n_samples, n_groups * group_size + n_noise_features)
-    noise = check_real(noise, "noise", low=0)
-    seed = check_seed(seed)
+    n_samples = validate_int(n_samples, "n_samples", low=2, high=MAX_SAMPLES)
+    n_groups = validate_int(n_groups, "n_groups", low=1, high=MAX_FEATURES)
+    group_size = validate_int(group_size, "group_size", low=1, high=MAX_FEATURES // n_groups)
+    correlation = validate_real(correlation, "correlation", low=0, high=1, high_open=True)
+    n_noise_features = validate_int(n_noise_features, "n_noise_features", low=0, high=MAX_FEATURES)
+    _validate_table_size(n_samples, n_groups * group_size + n_noise_features)
+    noise = validate_real(noise, "noise", low=0)
+    seed = validate_seed(seed)
     rng = np.random.default_rng(seed)
     blocks, coefs, groups = [], [], []
     for g in range(n_groups):
@@ -600,11 +607,11 @@ def make_noisy_2d_classes(
         Labels 0 and 1.
 
     """
-    n_samples = check_int(n_samples, "n_samples", low=4, high=MAX_SAMPLES)
-    check_choice(kind, "kind", _SHAPES)
-    noise = check_real(noise, "noise", low=0)
-    label_noise = check_real(label_noise, "label_noise", low=0, high=0.5, high_open=True)
-    seed = check_seed(seed)
+    n_samples = validate_int(n_samples, "n_samples", low=4, high=MAX_SAMPLES)
+    validate_choice(kind, "kind", _SHAPES)
+    noise = validate_real(noise, "noise", low=0)
+    label_noise = validate_real(label_noise, "label_noise", low=0, high=0.5, high_open=True)
+    seed = validate_seed(seed)
     rng = np.random.default_rng(seed)
     y: NDArray[np.int64] = (np.arange(n_samples) % 2).astype(np.int64)
     rng.shuffle(y)
@@ -630,11 +637,11 @@ def make_noisy_2d_classes(
     return X, y
 
 
-def _check_range(value: Any, name: str) -> tuple[float, float]:
+def _validate_range(value: Any, name: str) -> tuple[float, float]:
     if not isinstance(value, tuple | list) or len(value) != 2:
         raise ValueError(f"{name} must be a (low, high) pair, got {value!r}")
-    low = check_real(value[0], f"{name}[0]")
-    high = check_real(value[1], f"{name}[1]")
+    low = validate_real(value[0], f"{name}[0]")
+    high = validate_real(value[1], f"{name}[1]")
     if not low < high:
         raise ValueError(f"{name} must satisfy low < high, got {value!r}")
     return low, high

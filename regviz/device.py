@@ -16,7 +16,7 @@ import platform
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ._validation import SEED_MAX, SEED_OFFSET_VAR, check_int, seed_offset
+from ._validation import SEED_MAX, SEED_OFFSET_VAR, seed_offset, validate_int
 
 if TYPE_CHECKING:
     import torch
@@ -139,7 +139,7 @@ def seed(k: int = 0) -> int:
 
     """
     offset = seed_offset()
-    return check_int(k, "k", low=0, high=SEED_MAX - offset) + offset
+    return validate_int(k, "k", low=0, high=SEED_MAX - offset) + offset
 
 
 def seeds(n: int, start: int = 0) -> list[int]:
@@ -158,8 +158,8 @@ def seeds(n: int, start: int = 0) -> list[int]:
         The seeds, shifted by ``REGVIZ_SEED_OFFSET`` like :func:`seed`.
 
     """
-    n = check_int(n, "n", low=1, high=10_000)
-    start = check_int(start, "start", low=0, high=SEED_MAX)
+    n = validate_int(n, "n", low=1, high=10_000)
+    start = validate_int(start, "start", low=0, high=SEED_MAX)
     return [seed(start + i) for i in range(n)]
 
 

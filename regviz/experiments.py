@@ -34,7 +34,7 @@ import torch
 from numpy.typing import NDArray
 from torch import nn
 
-from ._validation import SEED_MAX, check_bool, check_choice, check_int, check_real, check_seed
+from ._validation import SEED_MAX, validate_bool, validate_choice, validate_int, validate_real, validate_seed
 from .models import INITS, init_weights, make_mlp
 from .train import History, fit, to_tensors
 
@@ -95,8 +95,8 @@ class ResidualBlock(nn.Module):
 
     def __init__(self, width: int, *, dropout: float = 0.0) -> None:
         super().__init__()
-        width = check_int(width, "width", low=1)
-        dropout = check_real(dropout, "dropout", low=0, high=1, high_open=True)
+        width = validate_int(width, "width", low=1)
+        dropout = validate_real(dropout, "dropout", low=0, high=1, high_open=True)
         layers: list[nn.Module] = [nn.ReLU()]
         if dropout > 0:
             layers.append(nn.Dropout(dropout))
@@ -154,12 +154,12 @@ def _residual_mlp(
     torch.Size([5, 10])
 
     """
-    n_inputs = check_int(n_inputs, "n_inputs", low=1)
-    width = check_int(width, "width", low=1)
-    n_blocks = check_int(n_blocks, "n_blocks", low=0)
-    n_outputs = check_int(n_outputs, "n_outputs", low=1)
-    dropout = check_real(dropout, "dropout", low=0, high=1, high_open=True)
-    input_dropout = check_real(input_dropout, "input_dropout", low=0, high=1, high_open=True)
+    n_inputs = validate_int(n_inputs, "n_inputs", low=1)
+    width = validate_int(width, "width", low=1)
+    n_blocks = validate_int(n_blocks, "n_blocks", low=0)
+    n_outputs = validate_int(n_outputs, "n_outputs", low=1)
+    dropout = validate_real(dropout, "dropout", low=0, high=1, high_open=True)
+    input_dropout = validate_real(input_dropout, "input_dropout", low=0, high=1, high_open=True)
     layers: list[nn.Module] = []
     if input_dropout > 0:
         layers.append(nn.Dropout(input_dropout))
@@ -254,19 +254,19 @@ class RunConfig:
         hidden = self.hidden
         if isinstance(hidden, int | str) or not isinstance(hidden, Sequence) or len(hidden) == 0:
             raise ValueError(f"hidden must be a non-empty sequence of layer widths such as (128, 128), got {hidden!r}")
-        widths = tuple(check_int(h, f"hidden[{i}]", low=1) for i, h in enumerate(hidden))
+        widths = tuple(validate_int(h, f"hidden[{i}]", low=1) for i, h in enumerate(hidden))
         object.__setattr__(self, "hidden", widths)
-        object.__setattr__(self, "residual", check_bool(self.residual, "residual"))
+        object.__setattr__(self, "residual", validate_bool(self.residual, "residual"))
         if self.residual and len(set(widths)) != 1:
             raise ValueError(f"hidden must have equal widths when residual=True (a block adds its input), got {widths}")
         for field in ("dropout", "input_dropout"):
-            object.__setattr__(self, field, check_real(getattr(self, field), field, low=0, high=1, high_open=True))
-        object.__setattr__(self, "weight_decay", check_real(self.weight_decay, "weight_decay", low=0))
-        object.__setattr__(self, "lr", check_real(self.lr, "lr", low=0, low_open=True))
-        object.__setattr__(self, "momentum", check_real(self.momentum, "momentum", low=0, high=1, high_open=True))
-        object.__setattr__(self, "batch_size", check_int(self.batch_size, "batch_size", low=1))
-        object.__setattr__(self, "n_epochs", check_int(self.n_epochs, "n_epochs", low=1))
-        check_choice(self.init, "init", INITS)
+            object.__setattr__(self, field, validate_real(getattr(self, field), field, low=0, high=1, high_open=True))
+        object.__setattr__(self, "weight_decay", validate_real(self.weight_decay, "weight_decay", low=0))
+        object.__setattr__(self, "lr", validate_real(self.lr, "lr", low=0, low_open=True))
+        object.__setattr__(self, "momentum", validate_real(self.momentum, "momentum", low=0, high=1, high_open=True))
+        object.__setattr__(self, "batch_size", validate_int(self.batch_size, "batch_size", low=1))
+        object.__setattr__(self, "n_epochs", validate_int(self.n_epochs, "n_epochs", low=1))
+        validate_choice(self.init, "init", INITS)
 
     def replace(self, **changes: Any) -> RunConfig:
         """A copy with some fields changed (validated again).
@@ -335,9 +335,9 @@ def make_model(config: RunConfig, n_inputs: int = 784, n_outputs: int = 10, *, s
     """
     if not isinstance(config, RunConfig):
         raise ValueError(f"config must be a RunConfig, got {type(config).__name__}")
-    n_inputs = check_int(n_inputs, "n_inputs", low=1)
-    n_outputs = check_int(n_outputs, "n_outputs", low=1)
-    seed = check_seed(seed)
+    n_inputs = validate_int(n_inputs, "n_inputs", low=1)
+    n_outputs = validate_int(n_outputs, "n_outputs", low=1)
+    seed = validate_seed(seed)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         if config.residual:
@@ -436,7 +436,7 @@ class TensorBoardLogger:
     def __init__(self, log_dir: str | os.PathLike[str], *, clear: bool = True) -> None:
         if not isinstance(log_dir, str | os.PathLike):
             raise ValueError(f"log_dir must be a path, got {type(log_dir).__name__}")
-        clear = check_bool(clear, "clear")
+        clear = validate_bool(clear, "clear")
         from torch.utils.tensorboard import SummaryWriter
 
         self.log_dir = _writable_folder(Path(log_dir), "log_dir")
@@ -470,7 +470,7 @@ class TensorBoardLogger:
             Always False (training goes on).
 
         """
-        epoch = check_int(epoch, "epoch", low=1)
+        epoch = validate_int(epoch, "epoch", low=1)
         if not isinstance(history, History):
             raise ValueError(f"history must be a regviz.train.History, got {type(history).__name__}")
         for key, values in history.as_dict().items():
@@ -648,8 +648,8 @@ def run_config(
     """
     if not isinstance(config, RunConfig):
         raise ValueError(f"config must be a RunConfig, got {type(config).__name__}")
-    seed = check_seed(seed)
-    check_choice(train_metrics, "train_metrics", ("eval", "running"))
+    seed = validate_seed(seed)
+    validate_choice(train_metrics, "train_metrics", ("eval", "running"))
     if log_dir is not None and not isinstance(log_dir, str | os.PathLike):
         raise ValueError(f"log_dir must be a path or None, got {type(log_dir).__name__}")
     X_tr, y_tr = to_tensors(X_train, y_train, device=device, names=("X_train", "y_train"))
@@ -777,12 +777,12 @@ def run_seeds(
     """
     if isinstance(seeds, str | bytes) or not hasattr(seeds, "__iter__"):
         raise ValueError(f"seeds must be an iterable of int seeds, got {type(seeds).__name__}")
-    seed_list = [check_int(s, "seeds[...]", low=0, high=SEED_MAX) for s in seeds]
+    seed_list = [validate_int(s, "seeds[...]", low=0, high=SEED_MAX) for s in seeds]
     if len(seed_list) < 2 or len(set(seed_list)) != len(seed_list):
         raise ValueError(f"seeds must hold at least 2 distinct seeds, got {seed_list}")
     if log_root is not None and not isinstance(log_root, str | os.PathLike):
         raise ValueError(f"log_root must be a path or None, got {type(log_root).__name__}")
-    check_choice(train_metrics, "train_metrics", ("eval", "running"))
+    validate_choice(train_metrics, "train_metrics", ("eval", "running"))
     if log_root is not None:
         _writable_folder(Path(log_root), "log_root")
     X_tr, y_tr = to_tensors(X_train, y_train, device=device, names=("X_train", "y_train"))
@@ -825,7 +825,7 @@ def predict_classes(model: Any, X: Any, *, batch_size: int = 1024) -> NDArray[np
     """
     if not isinstance(model, nn.Module):
         raise ValueError(f"model must be a torch.nn.Module, got {type(model).__name__}")
-    batch_size = check_int(batch_size, "batch_size", low=1)
+    batch_size = validate_int(batch_size, "batch_size", low=1)
     device = next(model.parameters()).device
     if X is None or isinstance(X, str) or not hasattr(X, "__len__"):
         raise ValueError(f"X must be an array or tensor of inputs, got {type(X).__name__}")

@@ -40,7 +40,14 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import check_array, check_bool, check_int, check_real, check_same_length, check_train_val
+from ._validation import (
+    validate_array,
+    validate_bool,
+    validate_int,
+    validate_real,
+    validate_same_length,
+    validate_train_val,
+)
 from .ridge import RidgeSVD
 
 __all__ = [
@@ -63,19 +70,19 @@ MAX_BOUNDARY_POINTS = 100_001
 # --------------------------------------------------------------------------- argument checks
 
 
-def _check_l1_ratio(l1_ratio: Any) -> float:
-    return check_real(l1_ratio, "l1_ratio", low=0, high=1)
+def _validate_l1_ratio(l1_ratio: Any) -> float:
+    return validate_real(l1_ratio, "l1_ratio", low=0, high=1)
 
 
-def _check_xy(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    X_arr = check_array(X, "X", ndim=2)
-    y_arr = check_array(y, "y", ndim=1)
-    check_same_length(("X", X_arr), ("y", y_arr))
+def _validate_xy(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    X_arr = validate_array(X, "X", ndim=2)
+    y_arr = validate_array(y, "y", ndim=1)
+    validate_same_length(("X", X_arr), ("y", y_arr))
     return X_arr, y_arr
 
 
-def _check_coef(coef: Any, n_features: int, name: str = "coef") -> NDArray[np.float64]:
-    c = check_array(coef, name, ndim=1)
+def _validate_coef(coef: Any, n_features: int, name: str = "coef") -> NDArray[np.float64]:
+    c = validate_array(coef, name, ndim=1)
     if c.shape != (n_features,):
         raise ValueError(f"{name} must have shape ({n_features},) to match X, got {c.shape}")
     return c
@@ -105,8 +112,8 @@ def soft_threshold(z: Any, threshold: float) -> Any:
         A float for a scalar ``z``, else an array of the shape of ``z``.
 
     """
-    t = check_real(threshold, "threshold", low=0)
-    z_arr = check_array(z, "z", ndim=(0, 1))
+    t = validate_real(threshold, "threshold", low=0)
+    z_arr = validate_array(z, "z", ndim=(0, 1))
     out = np.sign(z_arr) * np.maximum(np.abs(z_arr) - t, 0.0)
     return float(out) if out.ndim == 0 else out
 
@@ -138,9 +145,9 @@ def alpha_max(X: Any, y: Any, *, l1_ratio: float = 1.0, fit_intercept: bool = Tr
         :math:`\alpha_{\max} \ge 0`.
 
     """
-    X_arr, y_arr = _check_xy(X, y)
-    r = check_real(l1_ratio, "l1_ratio", low=0, high=1, low_open=True)
-    fit_intercept = check_bool(fit_intercept, "fit_intercept")
+    X_arr, y_arr = _validate_xy(X, y)
+    r = validate_real(l1_ratio, "l1_ratio", low=0, high=1, low_open=True)
+    fit_intercept = validate_bool(fit_intercept, "fit_intercept")
     if fit_intercept:
         X_arr = X_arr - X_arr.mean(axis=0)
         y_arr = y_arr - y_arr.mean()
@@ -178,11 +185,11 @@ def enet_objective(X: Any, y: Any, coef: Any, intercept: float, alpha: float, l1
     float
 
     """
-    X_arr, y_arr = _check_xy(X, y)
-    w = _check_coef(coef, X_arr.shape[1])
-    b = check_real(intercept, "intercept")
-    a = check_real(alpha, "alpha", low=0)
-    r = _check_l1_ratio(l1_ratio)
+    X_arr, y_arr = _validate_xy(X, y)
+    w = _validate_coef(coef, X_arr.shape[1])
+    b = validate_real(intercept, "intercept")
+    a = validate_real(alpha, "alpha", low=0)
+    r = _validate_l1_ratio(l1_ratio)
     residual = y_arr - X_arr @ w - b
     return float(residual @ residual / (2 * len(y_arr)) + a * r * np.abs(w).sum() + 0.5 * a * (1 - r) * (w @ w))
 
@@ -227,11 +234,11 @@ def article_objective(X: Any, y: Any, coef: Any, intercept: float, lambda_: floa
     float
 
     """
-    X_arr, y_arr = _check_xy(X, y)
-    w = _check_coef(coef, X_arr.shape[1])
-    b = check_real(intercept, "intercept")
-    lam = check_real(lambda_, "lambda_", low=0)
-    a = check_real(alpha, "alpha", low=0, high=1)
+    X_arr, y_arr = _validate_xy(X, y)
+    w = _validate_coef(coef, X_arr.shape[1])
+    b = validate_real(intercept, "intercept")
+    lam = validate_real(lambda_, "lambda_", low=0)
+    a = validate_real(alpha, "alpha", low=0, high=1)
     residual = y_arr - X_arr @ w - b
     return float(residual @ residual / len(y_arr) + lam * (a * (w @ w) + (1 - a) * np.abs(w).sum()))
 
@@ -320,19 +327,19 @@ def enet_cd(
         Coefficients, intercept, sweeps used and whether ``tol`` was reached.
 
     """
-    X_arr, y_arr = _check_xy(X, y)
-    a = check_real(alpha, "alpha", low=0)
-    r = _check_l1_ratio(l1_ratio)
-    fit_intercept = check_bool(fit_intercept, "fit_intercept")
-    max_iter = check_int(max_iter, "max_iter", low=1)
-    tol = check_real(tol, "tol", low=0)
+    X_arr, y_arr = _validate_xy(X, y)
+    a = validate_real(alpha, "alpha", low=0)
+    r = _validate_l1_ratio(l1_ratio)
+    fit_intercept = validate_bool(fit_intercept, "fit_intercept")
+    max_iter = validate_int(max_iter, "max_iter", low=1)
+    tol = validate_real(tol, "tol", low=0)
     n, p = X_arr.shape
     if fit_intercept:
         x_mean, y_mean = X_arr.mean(axis=0), float(y_arr.mean())
     else:
         x_mean, y_mean = np.zeros(p), 0.0
     Xc, yc = X_arr - x_mean, y_arr - y_mean
-    coef = np.zeros(p) if coef_init is None else _check_coef(coef_init, p, "coef_init").copy()
+    coef = np.zeros(p) if coef_init is None else _validate_coef(coef_init, p, "coef_init").copy()
     col_sq = np.einsum("ij,ij->j", Xc, Xc) / n
     denom = col_sq + a * (1 - r)
     residual = yc - Xc @ coef
@@ -445,8 +452,8 @@ def article_to_sklearn(lambda_: float, alpha: float) -> SklearnParams:
         ``(alpha, l1_ratio)`` for ``sklearn.linear_model.ElasticNet``.
 
     """
-    lam = check_real(lambda_, "lambda_", low=0)
-    a = check_real(alpha, "alpha", low=0, high=1)
+    lam = validate_real(lambda_, "lambda_", low=0)
+    a = validate_real(alpha, "alpha", low=0, high=1)
     return SklearnParams(alpha=lam * (1 + a) / 2, l1_ratio=(1 - a) / (1 + a))
 
 
@@ -468,8 +475,8 @@ def sklearn_to_article(alpha: float, l1_ratio: float) -> ArticleParams:
     ArticleParams
 
     """
-    a = check_real(alpha, "alpha", low=0)
-    r = _check_l1_ratio(l1_ratio)
+    a = validate_real(alpha, "alpha", low=0)
+    r = _validate_l1_ratio(l1_ratio)
     return ArticleParams(lambda_=a * (1 + r), alpha=(1 - r) / (1 + r))
 
 
@@ -509,9 +516,9 @@ def glmnet_to_sklearn(lambda_: float, alpha: float, *, y_scale: float = 1.0) -> 
     SklearnParams
 
     """
-    lam = check_real(lambda_, "lambda_", low=0)
-    a = check_real(alpha, "alpha", low=0, high=1)
-    s = check_real(y_scale, "y_scale", low=0, low_open=True)
+    lam = validate_real(lambda_, "lambda_", low=0)
+    a = validate_real(alpha, "alpha", low=0, high=1)
+    s = validate_real(y_scale, "y_scale", low=0, low_open=True)
     mix = a + (1 - a) / s
     return SklearnParams(alpha=lam * mix, l1_ratio=a / mix)
 
@@ -537,9 +544,9 @@ def sklearn_to_glmnet(alpha: float, l1_ratio: float, *, y_scale: float = 1.0) ->
     GlmnetParams
 
     """
-    a = check_real(alpha, "alpha", low=0)
-    r = _check_l1_ratio(l1_ratio)
-    s = check_real(y_scale, "y_scale", low=0, low_open=True)
+    a = validate_real(alpha, "alpha", low=0)
+    r = _validate_l1_ratio(l1_ratio)
+    s = validate_real(y_scale, "y_scale", low=0, low_open=True)
     mix = r + (1 - r) * s
     return GlmnetParams(lambda_=a * mix, alpha=r / mix)
 
@@ -570,9 +577,9 @@ def penalty_boundary(level: float, l1_ratio: float, *, n_points: int = 721) -> N
         A closed curve (first point = last point).
 
     """
-    t = check_real(level, "level", low=0)
-    r = check_real(l1_ratio, "l1_ratio", low=0, high=1)
-    n_points = check_int(n_points, "n_points", low=5, high=MAX_BOUNDARY_POINTS)
+    t = validate_real(level, "level", low=0)
+    r = validate_real(l1_ratio, "l1_ratio", low=0, high=1)
+    n_points = validate_int(n_points, "n_points", low=5, high=MAX_BOUNDARY_POINTS)
     if (n_points - 1) % 4:
         raise ValueError(f"n_points must be an integer 1 + 4k in [5, {MAX_BOUNDARY_POINTS}], got {n_points!r}")
     theta = np.linspace(0, 2 * np.pi, n_points)
@@ -602,9 +609,9 @@ def quadratic_loss(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.floa
         The least-squares point :math:`\hat w`, the centre of the loss's contours.
 
     """
-    X_arr = check_array(X, "X", ndim=2, min_samples=3)
-    y_arr = check_array(y, "y", ndim=1)
-    check_same_length(("X", X_arr), ("y", y_arr))
+    X_arr = validate_array(X, "X", ndim=2, min_samples=3)
+    y_arr = validate_array(y, "y", ndim=1)
+    validate_same_length(("X", X_arr), ("y", y_arr))
     if X_arr.shape[1] != 2:
         raise ValueError(f"X must have exactly 2 columns, got {X_arr.shape[1]}")
     Xc, yc = X_arr - X_arr.mean(axis=0), y_arr - y_arr.mean()
@@ -635,14 +642,14 @@ def loss_ellipse(gram: Any, center: Any, excess: float, *, n_points: int = 361) 
         A closed curve (first point = last point).
 
     """
-    G = check_array(gram, "gram", ndim=2)
-    c = check_array(center, "center", ndim=1)
+    G = validate_array(gram, "gram", ndim=2)
+    c = validate_array(center, "center", ndim=1)
     if G.shape != (2, 2) or not np.allclose(G, G.T):
         raise ValueError(f"gram must be a symmetric 2 x 2 matrix, got shape {G.shape}")
     if c.shape != (2,):
         raise ValueError(f"center must hold 2 values, got {c.shape[0]}")
-    excess = check_real(excess, "excess", low=0)
-    n_points = check_int(n_points, "n_points", low=3, high=MAX_BOUNDARY_POINTS)
+    excess = validate_real(excess, "excess", low=0)
+    n_points = validate_int(n_points, "n_points", low=3, high=MAX_BOUNDARY_POINTS)
     vals, vecs = np.linalg.eigh(G)
     if vals[0] <= 0:
         raise ValueError("gram must be positive definite")
@@ -682,10 +689,10 @@ def _ridge_same_training_error(
     return solver.path(n * 10.0**log_alpha).coefs
 
 
-def _check_two_features(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    X_arr = check_array(X, "X", ndim=2, min_samples=3)
-    y_arr = check_array(y, "y", ndim=1, min_samples=3)
-    check_same_length(("X", X_arr), ("y", y_arr))
+def _validate_two_features(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    X_arr = validate_array(X, "X", ndim=2, min_samples=3)
+    y_arr = validate_array(y, "y", ndim=1, min_samples=3)
+    validate_same_length(("X", X_arr), ("y", y_arr))
     if X_arr.shape[1] != 2:
         raise ValueError(f"X must have exactly 2 columns (features), got {X_arr.shape[1]}")
     if np.linalg.matrix_rank(X_arr - X_arr.mean(axis=0)) < 2:
@@ -748,8 +755,8 @@ def lasso_slider(X_train: Any, y_train: Any, X_val: Any, y_val: Any, alphas: Any
     LassoSlider
 
     """
-    Xt, yt, Xv, yv = check_train_val(X_train, y_train, X_val, y_val, min_samples=3)
-    grid = _check_slider_alphas(alphas)
+    Xt, yt, Xv, yv = validate_train_val(X_train, y_train, X_val, y_val, min_samples=3)
+    grid = _validate_slider_alphas(alphas)
     x_mean, y_mean = Xt.mean(axis=0), float(yt.mean())
     Xc, yc = Xt - x_mean, yt - y_mean
     coefs = _enet_path_grid(Xc, yc, grid, 1.0)  # (n_grid, p)
@@ -808,9 +815,9 @@ def constraint_fits(X: Any, y: Any, alphas: Any, l1_ratios: Any) -> ConstraintFi
     ConstraintFits
 
     """
-    X_arr, y_arr = _check_two_features(X, y)
-    grid = _check_slider_alphas(alphas)
-    ratios = _check_ratios(l1_ratios)
+    X_arr, y_arr = _validate_two_features(X, y)
+    grid = _validate_slider_alphas(alphas)
+    ratios = _validate_ratios(l1_ratios)
     gram, w_ols = quadratic_loss(X_arr, y_arr)
     Xc, yc = X_arr - X_arr.mean(axis=0), y_arr - y_arr.mean()
     coefs = np.stack([_enet_path_grid(Xc, yc, grid, float(r)) for r in ratios])
@@ -865,32 +872,32 @@ def enet_slider(X: Any, y: Any, alphas: Any, l1_ratios: Any, *, features: tuple[
     EnetSlider
 
     """
-    X_arr = check_array(X, "X", ndim=2, min_samples=3)
-    y_arr = check_array(y, "y", ndim=1, min_samples=3)
-    check_same_length(("X", X_arr), ("y", y_arr))
+    X_arr = validate_array(X, "X", ndim=2, min_samples=3)
+    y_arr = validate_array(y, "y", ndim=1, min_samples=3)
+    validate_same_length(("X", X_arr), ("y", y_arr))
     p = X_arr.shape[1]
     if not isinstance(features, tuple | list) or len(features) != 2:
         raise ValueError(f"features must be a pair of column indices, got {features!r}")
-    i, j = (check_int(v, "features", low=0, high=p - 1) for v in features)
+    i, j = (validate_int(v, "features", low=0, high=p - 1) for v in features)
     if i == j:
         raise ValueError(f"features must name two different columns, got {features!r}")
-    grid = _check_slider_alphas(alphas)
-    ratios = _check_ratios(l1_ratios)
+    grid = _validate_slider_alphas(alphas)
+    ratios = _validate_ratios(l1_ratios)
     Xc, yc = X_arr - X_arr.mean(axis=0), y_arr - y_arr.mean()
     geometry = constraint_fits(X_arr[:, [i, j]], y_arr, grid, ratios)
     full = np.stack([_enet_path_grid(Xc, yc, grid, float(r)) for r in ratios])  # (n_ratio, n_grid, p)
     return EnetSlider(full, (full != 0).sum(axis=2), geometry, 1.12 * float(np.abs(full).max()))
 
 
-def _check_slider_alphas(alphas: Any) -> NDArray[np.float64]:
-    grid = check_array(alphas, "alphas", ndim=1, min_samples=2)
+def _validate_slider_alphas(alphas: Any) -> NDArray[np.float64]:
+    grid = validate_array(alphas, "alphas", ndim=1, min_samples=2)
     if np.any(grid <= 0) or np.any(np.diff(grid) <= 0):
         raise ValueError("alphas must be positive and strictly increasing")
     return grid
 
 
-def _check_ratios(l1_ratios: Any) -> NDArray[np.float64]:
-    ratios = check_array(l1_ratios, "l1_ratios", ndim=1)
+def _validate_ratios(l1_ratios: Any) -> NDArray[np.float64]:
+    ratios = validate_array(l1_ratios, "l1_ratios", ndim=1)
     if np.any(ratios < 0) or np.any(ratios > 1):
         raise ValueError("l1_ratios must all be in [0, 1]")
     return ratios

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import torch
 from torch import nn
 
-from ._validation import check_choice, check_int, check_real
+from ._validation import validate_choice, validate_int, validate_real
 
 __all__ = ["init_weights", "make_mlp"]
 
@@ -60,9 +60,9 @@ def init_weights(model: nn.Module, init: str, *, std: float = 0.01, nonlinearity
     """
     if not isinstance(model, nn.Module):
         raise ValueError(f"model must be a torch.nn.Module, got {type(model).__name__}")
-    check_choice(init, "init", INITS)
-    std = check_real(std, "std", low=0, low_open=True)
-    check_choice(nonlinearity, "nonlinearity", ("relu", "tanh", "sigmoid", "linear"))
+    validate_choice(init, "init", INITS)
+    std = validate_real(std, "std", low=0, low_open=True)
+    validate_choice(nonlinearity, "nonlinearity", ("relu", "tanh", "sigmoid", "linear"))
     if init == "default":
         return model
     with torch.no_grad():
@@ -141,7 +141,7 @@ def make_mlp(
     torch.Size([5, 10])
 
     """
-    n_inputs, widths, n_outputs, std, dropout, input_dropout = _check_mlp_args(
+    n_inputs, widths, n_outputs, std, dropout, input_dropout = _validate_mlp_args(
         n_inputs, hidden, n_outputs, activation, init, std, dropout, input_dropout, batch_norm
     )
     model = nn.Sequential(*_mlp_layers(n_inputs, widths, n_outputs, activation, dropout, input_dropout, batch_norm))
@@ -150,7 +150,7 @@ def make_mlp(
     return model
 
 
-def _check_mlp_args(
+def _validate_mlp_args(
     n_inputs: int,
     hidden: Sequence[int],
     n_outputs: int,
@@ -162,16 +162,16 @@ def _check_mlp_args(
     batch_norm: bool,
 ) -> tuple[int, list[int], int, float, float, float]:
     """Validate :func:`make_mlp`'s arguments; return ``(n_inputs, widths, n_outputs, std, dropout, input_dropout)``."""
-    n_inputs = check_int(n_inputs, "n_inputs", low=1)
-    n_outputs = check_int(n_outputs, "n_outputs", low=1)
+    n_inputs = validate_int(n_inputs, "n_inputs", low=1)
+    n_outputs = validate_int(n_outputs, "n_outputs", low=1)
     if isinstance(hidden, int | str) or not isinstance(hidden, Sequence):
         raise ValueError(f"hidden must be a sequence of layer widths such as (256, 256), got {hidden!r}")
-    widths = [check_int(h, f"hidden[{i}]", low=1) for i, h in enumerate(hidden)]
-    check_choice(activation, "activation", sorted(_ACTIVATIONS))
-    check_choice(init, "init", INITS)
-    std = check_real(std, "std", low=0, low_open=True)
-    dropout = check_real(dropout, "dropout", low=0, high=1, high_open=True)
-    input_dropout = check_real(input_dropout, "input_dropout", low=0, high=1, high_open=True)
+    widths = [validate_int(h, f"hidden[{i}]", low=1) for i, h in enumerate(hidden)]
+    validate_choice(activation, "activation", sorted(_ACTIVATIONS))
+    validate_choice(init, "init", INITS)
+    std = validate_real(std, "std", low=0, low_open=True)
+    dropout = validate_real(dropout, "dropout", low=0, high=1, high_open=True)
+    input_dropout = validate_real(input_dropout, "input_dropout", low=0, high=1, high_open=True)
     if not isinstance(batch_norm, bool):
         raise ValueError(f"batch_norm must be True or False, got {batch_norm!r}")
     return n_inputs, widths, n_outputs, std, dropout, input_dropout

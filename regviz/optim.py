@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import check_array, check_choice, check_int, check_seed
+from ._validation import validate_array, validate_choice, validate_int, validate_seed
 from .search import SEARCH_METHODS, TEST_FUNCTION_MINIMA, TEST_FUNCTIONS, SearchTrace, run_search
 
 __all__ = []
@@ -92,7 +92,7 @@ def loss_curves(x: Any, losses: Mapping[str, Any], gradients: Mapping[str, Any])
     LossCurves
 
     """
-    x_arr = check_array(x, "x", ndim=1, min_samples=2)
+    x_arr = validate_array(x, "x", ndim=1, min_samples=2)
     if np.any(np.diff(x_arr) <= 0):
         raise ValueError("x must be strictly increasing")
     if not isinstance(losses, Mapping) or not isinstance(gradients, Mapping) or list(losses) != list(gradients):
@@ -198,7 +198,7 @@ def path_in_view(path: Any, xlim: Any, ylim: Any) -> NDArray[np.float64]:
     if path.ndim != 2 or path.shape[1] != 2 or path.shape[0] < 1:
         raise ValueError(f"path must have shape (n_steps + 1, 2), got {path.shape}")
     for limits, name in ((xlim, "xlim"), (ylim, "ylim")):
-        if check_array(limits, name, ndim=1).size != 2 or limits[0] == limits[1]:
+        if validate_array(limits, name, ndim=1).size != 2 or limits[0] == limits[1]:
             raise ValueError(f"{name} must be a pair of two different numbers, got {limits!r}")
     (x0, x1), (y0, y1) = sorted(xlim), sorted(ylim)
     dx, dy = x1 - x0, y1 - y0
@@ -258,9 +258,9 @@ def rate_map(lr_values: Any, momentum_values: Any, rate: Any) -> RateMap:
     RateMap
 
     """
-    lr_grid = check_array(lr_values, "lr_values", ndim=1, min_samples=2)
-    momentum_grid = check_array(momentum_values, "momentum_values", ndim=1, min_samples=2)
-    rate_grid = check_array(rate, "rate", ndim=2)
+    lr_grid = validate_array(lr_values, "lr_values", ndim=1, min_samples=2)
+    momentum_grid = validate_array(momentum_values, "momentum_values", ndim=1, min_samples=2)
+    rate_grid = validate_array(rate, "rate", ndim=2)
     if lr_grid[0] <= 0:
         raise ValueError(f"lr_values must be > 0, got {lr_grid[0]!r} first")
     if rate_grid.shape != (momentum_grid.size, lr_grid.size):
@@ -383,15 +383,15 @@ def compare_searches(
     SearchComparison
 
     """
-    check_choice(objective, "objective", sorted(TEST_FUNCTIONS))
+    validate_choice(objective, "objective", sorted(TEST_FUNCTIONS))
     if isinstance(methods, str) or not isinstance(methods, Sequence) or not methods:
         raise ValueError(f"methods must be a non-empty sequence of names from {list(SEARCH_METHODS)}, got {methods!r}")
-    offered = tuple(check_choice(m, "methods", SEARCH_METHODS) for m in methods)
+    offered = tuple(validate_choice(m, "methods", SEARCH_METHODS) for m in methods)
     if len(set(offered)) != len(offered) or offered == ("grid",):
         raise ValueError(f"methods must be distinct names, not only 'grid', got {list(offered)!r}")
-    n_init = check_int(n_init, "n_init", low=1, high=20)
-    max_budget = check_int(max_budget, "max_budget", low=n_init + 1, high=60)
-    seed = check_seed(seed)
+    n_init = validate_int(n_init, "n_init", low=1, high=20)
+    max_budget = validate_int(max_budget, "max_budget", low=n_init + 1, high=60)
+    seed = validate_seed(seed)
 
     fn = TEST_FUNCTIONS[objective]
     minimum = TEST_FUNCTION_MINIMA[objective]

@@ -35,7 +35,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import check_array, check_bool, check_int, check_real, check_same_length, check_train_val
+from ._validation import (
+    validate_array,
+    validate_bool,
+    validate_int,
+    validate_real,
+    validate_same_length,
+    validate_train_val,
+)
 
 __all__ = ["RidgeSVD", "effective_dof", "polynomial_design", "ridge_fit", "ridge_path"]
 
@@ -46,7 +53,7 @@ MAX_DEGREE = 100
 dozen are numerically useless), small enough that a typo cannot allocate gigabytes."""
 
 
-def _check_alphas(alphas: Any, name: str = "alphas") -> NDArray[np.float64]:
+def _validate_ridge_alphas(alphas: Any, name: str = "alphas") -> NDArray[np.float64]:
     """Return ``alphas`` as a 1-D float array, all finite and ``>= 0``.
 
     Parameters
@@ -62,16 +69,16 @@ def _check_alphas(alphas: Any, name: str = "alphas") -> NDArray[np.float64]:
         The checked values.
 
     """
-    arr = check_array(alphas, name, ndim=1)
+    arr = validate_array(alphas, name, ndim=1)
     if np.any(arr < 0):
         raise ValueError(f"{name} must all be in [0, inf), got minimum {arr.min()!r}")
     return arr
 
 
-def _check_Xy(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    X_arr = check_array(X, "X", ndim=2)
-    y_arr = check_array(y, "y", ndim=1)
-    check_same_length(("X", X_arr), ("y", y_arr))
+def _validate_Xy(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    X_arr = validate_array(X, "X", ndim=2)
+    y_arr = validate_array(y, "y", ndim=1)
+    validate_same_length(("X", X_arr), ("y", y_arr))
     return X_arr, y_arr
 
 
@@ -95,9 +102,9 @@ def polynomial_design(x: Any, degree: int, *, include_bias: bool = False) -> NDA
         the same columns as scikit-learn's ``PolynomialFeatures(degree)``.
 
     """
-    x_arr = check_array(x, "x", ndim=1)
-    degree = check_int(degree, "degree", low=0, high=MAX_DEGREE)
-    include_bias = check_bool(include_bias, "include_bias")
+    x_arr = validate_array(x, "x", ndim=1)
+    degree = validate_int(degree, "degree", low=0, high=MAX_DEGREE)
+    include_bias = validate_bool(include_bias, "include_bias")
     start = 0 if include_bias else 1
     return x_arr[:, None] ** np.arange(start, degree + 1)
 
@@ -123,7 +130,7 @@ class RidgeFit:
 
     def predict(self, X: Any) -> NDArray[np.float64]:
         """Return ``X @ coef + intercept``."""
-        X_arr = check_array(X, "X", ndim=2)
+        X_arr = validate_array(X, "X", ndim=2)
         if X_arr.shape[1] != self.coef.shape[0]:
             raise ValueError(f"X must have {self.coef.shape[0]} columns, got shape {X_arr.shape}")
         return X_arr @ self.coef + self.intercept
@@ -179,9 +186,9 @@ def ridge_fit(X: Any, y: Any, alpha: float, *, fit_intercept: bool = True) -> Ri
         The weights, the intercept and ``alpha``.
 
     """
-    X_arr, y_arr = _check_Xy(X, y)
-    alpha = check_real(alpha, "alpha", low=0)
-    fit_intercept = check_bool(fit_intercept, "fit_intercept")
+    X_arr, y_arr = _validate_Xy(X, y)
+    alpha = validate_real(alpha, "alpha", low=0)
+    fit_intercept = validate_bool(fit_intercept, "fit_intercept")
     x_mean = X_arr.mean(axis=0) if fit_intercept else np.zeros(X_arr.shape[1])
     y_mean = float(y_arr.mean()) if fit_intercept else 0.0
     Xc, yc = X_arr - x_mean, y_arr - y_mean
@@ -221,8 +228,8 @@ class RidgeSVD:
     """
 
     def __init__(self, X: Any, y: Any, *, fit_intercept: bool = True) -> None:
-        X_arr, y_arr = _check_Xy(X, y)
-        self.fit_intercept = check_bool(fit_intercept, "fit_intercept")
+        X_arr, y_arr = _validate_Xy(X, y)
+        self.fit_intercept = validate_bool(fit_intercept, "fit_intercept")
         self.n_samples, self.n_features = X_arr.shape
         self._x_mean = X_arr.mean(axis=0) if self.fit_intercept else np.zeros(self.n_features)
         self._y_mean = float(y_arr.mean()) if self.fit_intercept else 0.0
@@ -245,7 +252,7 @@ class RidgeSVD:
 
     def coef(self, alpha: float) -> NDArray[np.float64]:
         """Return the weights ``w(alpha) = V diag(d / (d^2 + alpha)) U^T y_c``."""
-        a = check_real(alpha, "alpha", low=0)
+        a = validate_real(alpha, "alpha", low=0)
         return self._V @ (self._factors(np.array([a]))[0] * self._Uty)
 
     def intercept(self, alpha: float) -> float:
@@ -256,12 +263,12 @@ class RidgeSVD:
         """Return the solution for one ``alpha`` as a :class:`RidgeFit`."""
         coef = self.coef(alpha)
         return RidgeFit(
-            coef=coef, intercept=float(self._y_mean - self._x_mean @ coef), alpha=check_real(alpha, "alpha", low=0)
+            coef=coef, intercept=float(self._y_mean - self._x_mean @ coef), alpha=validate_real(alpha, "alpha", low=0)
         )
 
     def path(self, alphas: Any) -> RidgePath:
         """Return the solutions for every alpha of ``alphas`` (any order) at once."""
-        a = _check_alphas(alphas)
+        a = _validate_ridge_alphas(alphas)
         coefs = (self._factors(a) * self._Uty[None, :]) @ self._V.T
         intercepts = self._y_mean - coefs @ self._x_mean
         return RidgePath(alphas=a, coefs=coefs, intercepts=intercepts, dof=self.dof(a))
@@ -272,7 +279,7 @@ class RidgeSVD:
         ``(||y_c||^2 - ||U^T y_c||^2 + sum_j (alpha / (d_j^2 + alpha))^2 (U^T y_c)_j^2) / n``: the part of ``y``
         outside the column space plus what the shrinkage leaves of the part inside.
         """
-        a = _check_alphas(alphas)
+        a = _validate_ridge_alphas(alphas)
         d, uty = self.singular_values, self._Uty
         resid_out = float(self._y_c @ self._y_c - uty @ uty)
         shrink = a[:, None] / (d[None, :] ** 2 + a[:, None])
@@ -280,12 +287,12 @@ class RidgeSVD:
 
     def shrinkage_factors(self, alpha: float) -> NDArray[np.float64]:
         """Return ``d_j^2 / (d_j^2 + alpha)``, one factor per principal direction."""
-        a = check_real(alpha, "alpha", low=0)
+        a = validate_real(alpha, "alpha", low=0)
         return self._factors(np.array([a]))[0] * self.singular_values
 
     def dof(self, alphas: Any) -> NDArray[np.float64]:
         """Return the effective degrees of freedom ``sum_j d_j^2 / (d_j^2 + alpha)`` per alpha."""
-        a = _check_alphas(np.atleast_1d(np.asarray(alphas, dtype=float)))
+        a = _validate_ridge_alphas(np.atleast_1d(np.asarray(alphas, dtype=float)))
         return (self._factors(a) * self.singular_values[None, :]).sum(axis=1)
 
     def loo_residuals(self, alpha: float) -> NDArray[np.float64]:
@@ -352,7 +359,7 @@ def _shrinkage_factors(X: Any, alpha: float, *, fit_intercept: bool = True) -> N
         One factor in ``[0, 1]`` per principal direction.
 
     """
-    X_arr = check_array(X, "X", ndim=2)
+    X_arr = validate_array(X, "X", ndim=2)
     return RidgeSVD(X_arr, np.zeros(len(X_arr)), fit_intercept=fit_intercept).shrinkage_factors(alpha)
 
 
@@ -433,8 +440,8 @@ def polynomial_fits(x_train: Any, y_train: Any, x_val: Any, y_val: Any, *, max_d
         The curves, errors and coefficient norms, one per degree.
 
     """
-    xt, yt, xv, yv = check_train_val(x_train, y_train, x_val, y_val, names=_XY_NAMES, features=False)
-    max_degree = check_int(max_degree, "max_degree", low=1, high=len(xt) - 1)
+    xt, yt, xv, yv = validate_train_val(x_train, y_train, x_val, y_val, names=_XY_NAMES, features=False)
+    max_degree = validate_int(max_degree, "max_degree", low=1, high=len(xt) - 1)
     if len(np.unique(xt)) <= max_degree:
         raise ValueError(
             f"x_train must hold more than max_degree={max_degree} distinct values, got {len(np.unique(xt))}"
@@ -566,9 +573,9 @@ def polynomial_ridge(
         The solver, the errors along the grid and what a figure of the fit needs.
 
     """
-    xt, yt, xv, yv = check_train_val(x_train, y_train, x_val, y_val, names=_XY_NAMES, features=False, min_samples=2)
-    degree = check_int(degree, "degree", low=1, high=MAX_DEGREE)
-    grid = _check_alphas(alphas)
+    xt, yt, xv, yv = validate_train_val(x_train, y_train, x_val, y_val, names=_XY_NAMES, features=False, min_samples=2)
+    degree = validate_int(degree, "degree", low=1, high=MAX_DEGREE)
+    grid = _validate_ridge_alphas(alphas)
     raw = polynomial_design(xt, degree)
     mean, scale = raw.mean(axis=0), raw.std(axis=0)
     if np.any(scale == 0):

@@ -6,7 +6,7 @@ command-line worker (:mod:`regviz.search_worker`) share, as tested references.
 
 * :class:`FloatRange`, :class:`IntRange`, :class:`Categorical` — one
   hyperparameter each, validated when built (no empty choices, no
-  ``low > high``, no log range reaching 0); :func:`check_search_space`
+  ``low > high``, no log range reaching 0); :func:`validate_search_space`
   validates a whole space.
 * :func:`grid_points`, :func:`random_points`, :func:`suggest` — a grid (ends
   included, or cell-centred) and a random design within a budget of at most
@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import check_array, check_choice, check_int, check_real, check_seed
+from ._validation import validate_array, validate_choice, validate_int, validate_real, validate_seed
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import optuna
@@ -55,7 +55,6 @@ __all__ = [
     "StorageError",
     "bayes_opt_minimize",
     "branin",
-    "check_search_space",
     "expected_improvement",
     "grid_points",
     "halving_schedule",
@@ -64,21 +63,22 @@ __all__ = [
     "open_storage",
     "probability_of_improvement",
     "run_search",
+    "validate_search_space",
 ]
 
 
 # --------------------------------------------------------------------------- search spaces
 
 
-def _check_bounds(low: Any, high: Any, log: Any, *, integer: bool) -> tuple[float, float]:
+def _validate_bounds(low: Any, high: Any, log: Any, *, integer: bool) -> tuple[float, float]:
     if not isinstance(log, bool):
         raise ValueError(f"log must be True or False, got {log!r}")
     if integer:
-        lo: float = check_int(low, "low")
-        hi: float = check_int(high, "high")
+        lo: float = validate_int(low, "low")
+        hi: float = validate_int(high, "high")
     else:
-        lo = check_real(low, "low")
-        hi = check_real(high, "high")
+        lo = validate_real(low, "low")
+        hi = validate_real(high, "high")
     if lo > hi:
         raise ValueError(f"low must be <= high, got low={low!r} > high={high!r}")
     if log and lo <= 0:
@@ -110,7 +110,7 @@ class FloatRange:
     log: bool = False
 
     def __post_init__(self) -> None:
-        lo, hi = _check_bounds(self.low, self.high, self.log, integer=False)
+        lo, hi = _validate_bounds(self.low, self.high, self.log, integer=False)
         object.__setattr__(self, "low", lo)
         object.__setattr__(self, "high", hi)
 
@@ -138,7 +138,7 @@ class IntRange:
     log: bool = False
 
     def __post_init__(self) -> None:
-        lo, hi = _check_bounds(self.low, self.high, self.log, integer=True)
+        lo, hi = _validate_bounds(self.low, self.high, self.log, integer=True)
         object.__setattr__(self, "low", int(lo))
         object.__setattr__(self, "high", int(hi))
 
@@ -181,7 +181,7 @@ Param = FloatRange | IntRange | Categorical
 """One hyperparameter of a search space."""
 
 
-def check_search_space(space: Any) -> dict[str, Param]:
+def validate_search_space(space: Any) -> dict[str, Param]:
     """Validate a search space: a non-empty mapping of names to hyperparameters.
 
     Parameters
@@ -202,7 +202,7 @@ def check_search_space(space: Any) -> dict[str, Param]:
 
     Examples
     --------
-    >>> space = check_search_space({"lr": FloatRange(1e-4, 1e-1, log=True), "hidden": Categorical((32, 64))})
+    >>> space = validate_search_space({"lr": FloatRange(1e-4, 1e-1, log=True), "hidden": Categorical((32, 64))})
     >>> list(space)
     ['lr', 'hidden']
 
@@ -246,11 +246,11 @@ def to_log_uniform(u: Any, low: float, high: float) -> NDArray[np.float64]:
         Same shape as ``u``.
 
     """
-    u_arr = check_array(u, "u", ndim=None, allow_empty=True)
+    u_arr = validate_array(u, "u", ndim=None, allow_empty=True)
     if np.any((u_arr < 0) | (u_arr > 1)):
         raise ValueError("u must hold numbers in [0, 1]")
-    low = check_real(low, "low", low=0, low_open=True)
-    high = check_real(high, "high", low=low)
+    low = validate_real(low, "low", low=0, low_open=True)
+    high = validate_real(high, "high", low=low)
     return low * (high / low) ** u_arr
 
 
@@ -355,9 +355,9 @@ def grid_points(space: Mapping[str, Param], budget: int, *, spacing: str = "ends
     [0.125, 0.375, 0.625, 0.875]
 
     """
-    checked = check_search_space(space)
-    budget = check_int(budget, "budget", low=1, high=MAX_DESIGN_POINTS)
-    check_choice(spacing, "spacing", _GRID_SPACINGS)
+    checked = validate_search_space(space)
+    budget = validate_int(budget, "budget", low=1, high=MAX_DESIGN_POINTS)
+    validate_choice(spacing, "spacing", _GRID_SPACINGS)
     shape = _grid_shape(checked, budget)
     axes = [_axis_values(p, k, spacing) for p, k in zip(checked.values(), shape, strict=True)]
     names = list(checked)
@@ -388,9 +388,9 @@ def random_points(space: Mapping[str, Param], n_points: int, *, seed: int | None
         If the space is invalid or ``n_points`` is not an integer in ``[1, MAX_DESIGN_POINTS]``.
 
     """
-    checked = check_search_space(space)
-    n_points = check_int(n_points, "n_points", low=1, high=MAX_DESIGN_POINTS)
-    seed = check_seed(seed)
+    checked = validate_search_space(space)
+    n_points = validate_int(n_points, "n_points", low=1, high=MAX_DESIGN_POINTS)
+    seed = validate_seed(seed)
     rng = np.random.default_rng(seed)
     columns = {name: _from_unit(p, rng.random(n_points)) for name, p in checked.items()}
     return [{name: columns[name][i] for name in checked} for i in range(n_points)]
@@ -413,7 +413,7 @@ def suggest(trial: optuna.trial.BaseTrial, space: Mapping[str, Param]) -> dict[s
         ``suggest_categorical``.
 
     """
-    checked = check_search_space(space)
+    checked = validate_search_space(space)
     params: dict[str, Any] = {}
     for name, p in checked.items():
         if isinstance(p, FloatRange):
@@ -431,13 +431,13 @@ def suggest(trial: optuna.trial.BaseTrial, space: Mapping[str, Param]) -> dict[s
 def _gaussian_inputs(
     mu: Any, sigma: Any, best: Any, xi: Any
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], float, float]:
-    mu_arr = check_array(mu, "mu", ndim=None)
-    sigma_arr = check_array(sigma, "sigma", ndim=None)
+    mu_arr = validate_array(mu, "mu", ndim=None)
+    sigma_arr = validate_array(sigma, "sigma", ndim=None)
     if mu_arr.shape != sigma_arr.shape:
         raise ValueError(f"mu and sigma must have the same shape, got {mu_arr.shape} and {sigma_arr.shape}")
     if np.any(sigma_arr < 0):
         raise ValueError("sigma must hold standard deviations >= 0")
-    return mu_arr, sigma_arr, check_real(best, "best"), check_real(xi, "xi", low=0)
+    return mu_arr, sigma_arr, validate_real(best, "best"), validate_real(xi, "xi", low=0)
 
 
 def expected_improvement(mu: Any, sigma: Any, best: float, *, xi: float = 0.0) -> NDArray[np.float64]:
@@ -546,10 +546,10 @@ def halving_schedule(
     ``log(243, 3)`` down by one.
 
     """
-    n_candidates = check_int(n_candidates, "n_candidates", low=1)
-    min_resources = check_int(min_resources, "min_resources", low=1)
-    max_resources = check_int(max_resources, "max_resources", low=min_resources)
-    factor = check_int(factor, "factor", low=2)
+    n_candidates = validate_int(n_candidates, "n_candidates", low=1)
+    min_resources = validate_int(min_resources, "min_resources", low=1)
+    max_resources = validate_int(max_resources, "max_resources", low=min_resources)
+    factor = validate_int(factor, "factor", low=2)
 
     def floor_log(x: int) -> int:
         k = 0
@@ -570,7 +570,7 @@ def halving_schedule(
 
 
 def _unit_points(X: Any, n_dims: int, name: str = "X") -> NDArray[np.float64]:
-    arr = check_array(X, name, ndim=2)
+    arr = validate_array(X, name, ndim=2)
     if arr.shape[1] != n_dims:
         raise ValueError(f"{name} must have shape (n_points, {n_dims}), got {arr.shape}")
     if np.any((arr < 0) | (arr > 1)):
@@ -632,8 +632,8 @@ def low_effective_dim_loss(X: Any, *, u_star: float = 0.55, width: float = 0.08)
 
     """
     arr = _unit_points(X, 2)
-    u_star = check_real(u_star, "u_star", low=0, high=1)
-    width = check_real(width, "width", low=0, low_open=True)
+    u_star = validate_real(u_star, "u_star", low=0, high=1)
+    width = validate_real(width, "width", low=0, low_open=True)
     u, v = arr[:, 0], arr[:, 1]
     return 1 - 0.9 * np.exp(-0.5 * ((u - u_star) / width) ** 2) + 0.1 * (v - 0.5) ** 2
 
@@ -715,13 +715,13 @@ def bayes_opt_minimize(
 
     if not callable(objective):
         raise ValueError("objective must be callable as objective(X) -> values")
-    n_dims = check_int(n_dims, "n_dims", low=1)
-    n_init = check_int(n_init, "n_init", low=1)
-    budget = check_int(budget, "budget", low=n_init, high=MAX_GP_EVALUATIONS)
-    length_scale = check_real(length_scale, "length_scale", low=0, low_open=True)
-    xi = check_real(xi, "xi", low=0)
-    n_candidates = check_int(n_candidates, "n_candidates", low=1, high=MAX_DESIGN_POINTS)
-    seed = check_seed(seed)
+    n_dims = validate_int(n_dims, "n_dims", low=1)
+    n_init = validate_int(n_init, "n_init", low=1)
+    budget = validate_int(budget, "budget", low=n_init, high=MAX_GP_EVALUATIONS)
+    length_scale = validate_real(length_scale, "length_scale", low=0, low_open=True)
+    xi = validate_real(xi, "xi", low=0)
+    n_candidates = validate_int(n_candidates, "n_candidates", low=1, high=MAX_DESIGN_POINTS)
+    seed = validate_seed(seed)
     rng = np.random.default_rng(seed)
     X = rng.random((n_init, n_dims))
     y = _objective_values(objective, X)
@@ -832,16 +832,16 @@ def run_search(
 
     """
     fn = (
-        TEST_FUNCTIONS[check_choice(objective, "objective", sorted(TEST_FUNCTIONS))]
+        TEST_FUNCTIONS[validate_choice(objective, "objective", sorted(TEST_FUNCTIONS))]
         if isinstance(objective, str)
         else objective
     )
     if not callable(fn):
         raise ValueError(f"objective must be a name in {sorted(TEST_FUNCTIONS)} or a callable, got {objective!r}")
-    check_choice(method, "method", SEARCH_METHODS)
-    n_init = check_int(n_init, "n_init", low=1, high=MAX_DESIGN_POINTS)
-    budget = check_int(budget, "budget", low=n_init, high=MAX_DESIGN_POINTS)
-    seed = check_seed(seed)
+    validate_choice(method, "method", SEARCH_METHODS)
+    n_init = validate_int(n_init, "n_init", low=1, high=MAX_DESIGN_POINTS)
+    budget = validate_int(budget, "budget", low=n_init, high=MAX_DESIGN_POINTS)
+    seed = validate_seed(seed)
     if method == "grid":
         pts = grid_points({"u": FloatRange(0.0, 1.0), "v": FloatRange(0.0, 1.0)}, budget, spacing="centred")
         X = np.array([[p["u"], p["v"]] for p in pts])
@@ -972,7 +972,7 @@ def open_storage(url: str, *, connect_timeout: float = 5.0) -> optuna.storages.B
     """
     if not isinstance(url, str) or not url.strip():
         raise ValueError(f"url must be a storage URL such as {_STORAGE_FORMS}; got {url!r}")
-    connect_timeout = check_real(connect_timeout, "connect_timeout", low=0, low_open=True)
+    connect_timeout = validate_real(connect_timeout, "connect_timeout", low=0, low_open=True)
 
     url = url.strip()
     scheme = url.split("://", 1)[0].split("+", 1)[0].lower() if "://" in url else ""
@@ -996,7 +996,7 @@ def open_storage(url: str, *, connect_timeout: float = 5.0) -> optuna.storages.B
         raise StorageError(f"cannot open {shown}: {detail}") from None  # the original may quote the password
 
 
-def _check_journal_lines(path: Path) -> None:
+def _validate_journal_lines(path: Path) -> None:
     """Refuse a journal whose complete lines are not JSON (Optuna forgives a bad *last* line until it appends)."""
     import json
 
@@ -1034,7 +1034,7 @@ def _journal_storage(url: str) -> optuna.storages.BaseStorage:
         raise ValueError(f"url names a journal file this process cannot read and write: {path}")
     if not path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
         raise ValueError(f"url points into a folder this process cannot write to: {path.parent}")
-    _check_journal_lines(path)
+    _validate_journal_lines(path)
     try:
         storage = optuna.storages.JournalStorage(JournalFileBackend(os.fspath(path)))
         storage.get_all_studies()  # replays the journal now, so a damaged file is named here, not deep in Optuna
@@ -1130,14 +1130,14 @@ def make_mnist_objective(
         ``objective(trial) -> float``.
 
     """
-    n_epochs = check_int(n_epochs, "n_epochs", low=1)
+    n_epochs = validate_int(n_epochs, "n_epochs", low=1)
     if n_train is not None:
-        n_train = check_int(n_train, "n_train", low=100)
-    batch_size = check_int(batch_size, "batch_size", low=1)
-    momentum = check_real(momentum, "momentum", low=0, high=1, high_open=True)
-    seed = check_seed(seed)
+        n_train = validate_int(n_train, "n_train", low=100)
+    batch_size = validate_int(batch_size, "batch_size", low=1)
+    momentum = validate_real(momentum, "momentum", low=0, high=1, high_open=True)
+    seed = validate_seed(seed)
     if n_threads is not None:
-        n_threads = check_int(n_threads, "n_threads", low=1)
+        n_threads = validate_int(n_threads, "n_threads", low=1)
 
     X_tr, y_tr, X_va, y_va = _mnist_tensors(n_train, seed, device)
     return _mnist_objective(X_tr, y_tr, X_va, y_va, n_epochs, batch_size, momentum, seed, n_threads)

@@ -184,7 +184,7 @@ def run_worker(
     """
     import optuna
 
-    n_trials, n_epochs, seed = _check_worker_args(storage_url, study_name, n_trials, objective, seed, n_epochs)
+    n_trials, n_epochs, seed = _validate_worker_args(storage_url, study_name, n_trials, objective, seed, n_epochs)
 
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     fn = _objective(objective, n_epochs)  # loads the objective's data first: damaged data create no study
@@ -202,21 +202,21 @@ def run_worker(
     return _worker_summary(study, worker, mine)
 
 
-def _check_worker_args(
+def _validate_worker_args(
     storage_url: Any, study_name: Any, n_trials: Any, objective: Any, seed: Any, n_epochs: Any
 ) -> tuple[int, int, int | None]:
     """Validate :func:`run_worker`'s arguments; return ``(n_trials, n_epochs, seed)``."""
-    from ._validation import check_choice, check_int
+    from ._validation import validate_choice, validate_int
 
     if not isinstance(storage_url, str) or not storage_url.strip():
         raise ValueError(f"storage_url must be a storage URL (see regviz.search.open_storage), got {storage_url!r}")
     if not isinstance(study_name, str) or not study_name.strip():
         raise ValueError(f"study_name must be a non-empty string, got {study_name!r}")
-    n_trials = check_int(n_trials, "n_trials", low=1)
-    check_choice(objective, "objective", _OBJECTIVES)
-    n_epochs = check_int(n_epochs, "n_epochs", low=1)
+    n_trials = validate_int(n_trials, "n_trials", low=1)
+    validate_choice(objective, "objective", _OBJECTIVES)
+    n_epochs = validate_int(n_epochs, "n_epochs", low=1)
     if seed is not None:
-        seed = check_int(seed, "seed", low=0, high=SEED_MAX)
+        seed = validate_int(seed, "seed", low=0, high=SEED_MAX)
     return n_trials, n_epochs, seed
 
 

@@ -28,7 +28,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import check_array, check_choice, check_int, check_real, check_same_length, check_seed
+from ._validation import (
+    validate_array,
+    validate_choice,
+    validate_int,
+    validate_real,
+    validate_same_length,
+    validate_seed,
+)
 
 __all__ = ["TinyMLP", "fit_tiny_mlp"]
 
@@ -70,7 +77,7 @@ class TinyMLP:
 
     def decision_function(self, X: Any) -> NDArray[np.float64]:
         """Logit of class 1 for each row of ``X`` (evaluation mode: no dropout)."""
-        h = check_array(X, "X", ndim=2)
+        h = validate_array(X, "X", ndim=2)
         if h.shape[1] != self.weights[0].shape[0]:
             raise ValueError(f"X must have {self.weights[0].shape[0]} columns, got shape {h.shape}")
         for W, b in zip(self.weights[:-1], self.biases[:-1], strict=True):
@@ -87,9 +94,9 @@ class TinyMLP:
 
     def score(self, X: Any, y: Any) -> float:
         """Accuracy on ``(X, y)``."""
-        y_arr = check_array(y, "y", ndim=1)
-        X_arr = check_array(X, "X", ndim=2)
-        check_same_length(("X", X_arr), ("y", y_arr))
+        y_arr = validate_array(y, "y", ndim=1)
+        X_arr = validate_array(X, "X", ndim=2)
+        validate_same_length(("X", X_arr), ("y", y_arr))
         return float(np.mean(self.predict(X_arr) == y_arr))
 
     @property
@@ -115,7 +122,7 @@ def _init_params(
     return weights, biases
 
 
-def _check_decay_step(weight_decay: float, lr: float, name: str = "weight_decay") -> None:
+def _validate_decay_step(weight_decay: float, lr: float, name: str = "weight_decay") -> None:
     """Refuse a decay so strong that a step flips the weights' signs: ``lr * weight_decay`` must be < 1."""
     if lr * weight_decay >= 1:
         raise ValueError(
@@ -124,16 +131,16 @@ def _check_decay_step(weight_decay: float, lr: float, name: str = "weight_decay"
         )
 
 
-def _check_hidden(hidden: Any) -> tuple[int, ...]:
+def _validate_hidden(hidden: Any) -> tuple[int, ...]:
     if isinstance(hidden, int | str) or not isinstance(hidden, Sequence) or len(hidden) == 0:
         raise ValueError(f"hidden must be a non-empty sequence of layer widths such as (64, 64), got {hidden!r}")
-    return tuple(check_int(h, f"hidden[{i}]", low=1, high=1024) for i, h in enumerate(hidden))
+    return tuple(validate_int(h, f"hidden[{i}]", low=1, high=1024) for i, h in enumerate(hidden))
 
 
-def _check_binary(X: Any, y: Any, x_name: str = "X", y_name: str = "y") -> tuple[NDArray[np.float64], NDArray[Any]]:
-    X_arr = check_array(X, x_name, ndim=2)
-    y_arr = check_array(y, y_name, ndim=1)
-    check_same_length((x_name, X_arr), (y_name, y_arr))
+def _validate_binary(X: Any, y: Any, x_name: str = "X", y_name: str = "y") -> tuple[NDArray[np.float64], NDArray[Any]]:
+    X_arr = validate_array(X, x_name, ndim=2)
+    y_arr = validate_array(y, y_name, ndim=1)
+    validate_same_length((x_name, X_arr), (y_name, y_arr))
     if not np.all(np.isin(y_arr, (0, 1))):
         raise ValueError(f"{y_name} must hold labels 0 and 1 only")
     return X_arr, y_arr
@@ -198,15 +205,15 @@ def fit_tiny_mlp(
         The trained network.
 
     """
-    X_arr, y_arr = _check_binary(X, y)
-    weight_decay = check_real(weight_decay, "weight_decay", low=0)
-    dropout = check_real(dropout, "dropout", low=0, high=1, high_open=True)
-    widths = _check_hidden(hidden)
-    n_steps = check_int(n_steps, "n_steps", low=1, high=100_000)
-    lr = check_real(lr, "lr", low=0, low_open=True)
-    momentum = check_real(momentum, "momentum", low=0, high=1, high_open=True)
-    seed = check_seed(seed)
-    _check_decay_step(weight_decay, lr)
+    X_arr, y_arr = _validate_binary(X, y)
+    weight_decay = validate_real(weight_decay, "weight_decay", low=0)
+    dropout = validate_real(dropout, "dropout", low=0, high=1, high_open=True)
+    widths = _validate_hidden(hidden)
+    n_steps = validate_int(n_steps, "n_steps", low=1, high=100_000)
+    lr = validate_real(lr, "lr", low=0, low_open=True)
+    momentum = validate_real(momentum, "momentum", low=0, high=1, high_open=True)
+    seed = validate_seed(seed)
+    _validate_decay_step(weight_decay, lr)
 
     from threadpoolctl import threadpool_limits
 
@@ -353,30 +360,30 @@ class LiveFits:
         return self._cache[value]
 
 
-def _check_options(values: Any, name: str, *, low: float, high: float | None, high_open: bool) -> list[float]:
+def _validate_options(values: Any, name: str, *, low: float, high: float | None, high_open: bool) -> list[float]:
     if isinstance(values, str) or not isinstance(values, Sequence | np.ndarray) or len(values) < 2:
         raise ValueError(f"{name} must be a sequence of at least 2 values, got {values!r}")
-    checked = [check_real(v, f"{name}[{i}]", low=low, high=high, high_open=high_open) for i, v in enumerate(values)]
+    checked = [validate_real(v, f"{name}[{i}]", low=low, high=high, high_open=high_open) for i, v in enumerate(values)]
     if np.any(np.diff(checked) <= 0):
         raise ValueError(f"{name} must be strictly increasing, got {values!r}")
     return checked
 
 
-def _check_val(X_val: Any, y_val: Any) -> tuple[NDArray[np.float64] | None, NDArray[Any] | None]:
+def _validate_val(X_val: Any, y_val: Any) -> tuple[NDArray[np.float64] | None, NDArray[Any] | None]:
     if (X_val is None) != (y_val is None):
         raise ValueError("X_val and y_val must be given together (or both left None)")
     if X_val is None:
         return None, None
-    return _check_binary(X_val, y_val, "X_val", "y_val")
+    return _validate_binary(X_val, y_val, "X_val", "y_val")
 
 
-def _check_grid(points: Any, shape: Any, n_features: int) -> tuple[NDArray[np.float64], tuple[int, ...]]:
-    pts = check_array(points, "points", ndim=2)
+def _validate_grid(points: Any, shape: Any, n_features: int) -> tuple[NDArray[np.float64], tuple[int, ...]]:
+    pts = validate_array(points, "points", ndim=2)
     if pts.shape[1] != n_features:
         raise ValueError(f"points must have {n_features} columns, like X, got shape {pts.shape}")
     if not isinstance(shape, tuple | list) or len(shape) == 0:
         raise ValueError(f"shape must be a tuple of sizes such as (120, 120), got {shape!r}")
-    dims = tuple(check_int(s, f"shape[{i}]", low=1) for i, s in enumerate(shape))
+    dims = tuple(validate_int(s, f"shape[{i}]", low=1) for i, s in enumerate(shape))
     if int(np.prod(dims)) != len(pts):
         raise ValueError(f"shape must hold len(points) = {len(pts)} values, got {shape!r}")
     return pts, dims
@@ -428,24 +435,24 @@ def live_fits(
         ``fits.at(value)`` is the :class:`GridFit` of one value.
 
     """
-    X_arr, y_arr = _check_binary(X, y)
-    X_v, y_v = _check_val(X_val, y_val)
-    pts, dims = _check_grid(points, shape, X_arr.shape[1])
+    X_arr, y_arr = _validate_binary(X, y)
+    X_v, y_v = _validate_val(X_val, y_val)
+    pts, dims = _validate_grid(points, shape, X_arr.shape[1])
     if (weight_decays is None) == (rates is None):
         raise ValueError("give exactly one of weight_decays and rates (the values the slider moves through)")
     kwargs: dict[str, Any] = {
-        "hidden": _check_hidden(hidden),
-        "n_steps": check_int(n_steps, "n_steps", low=1, high=100_000),
-        "lr": check_real(lr, "lr", low=0, low_open=True),
-        "momentum": check_real(momentum, "momentum", low=0, high=1, high_open=True),
-        "seed": check_seed(seed),
+        "hidden": _validate_hidden(hidden),
+        "n_steps": validate_int(n_steps, "n_steps", low=1, high=100_000),
+        "lr": validate_real(lr, "lr", low=0, low_open=True),
+        "momentum": validate_real(momentum, "momentum", low=0, high=1, high_open=True),
+        "seed": validate_seed(seed),
     }
     if weight_decays is not None:
-        options = _check_options(weight_decays, "weight_decays", low=0.0, high=None, high_open=False)
-        _check_decay_step(options[-1], kwargs["lr"], name="weight_decays[-1]")
+        options = _validate_options(weight_decays, "weight_decays", low=0.0, high=None, high_open=False)
+        _validate_decay_step(options[-1], kwargs["lr"], name="weight_decays[-1]")
         param = "weight_decay"
     else:
-        options = _check_options(rates, "rates", low=0.0, high=1.0, high_open=True)
+        options = _validate_options(rates, "rates", low=0.0, high=1.0, high_open=True)
         param = "dropout"
     return LiveFits(param, tuple(options), X_arr, y_arr, X_v, y_v, pts, dims, kwargs)
 
@@ -580,9 +587,9 @@ def learning_curves(histories: Mapping[float, Any], metric: str = "accuracy") ->
     """
     if not isinstance(histories, Mapping) or len(histories) < 2:
         raise ValueError("histories must map at least 2 hyperparameter values to their histories")
-    check_choice(metric, "metric", sorted(_METRICS))
-    keys = sorted(check_real(k, "histories key") for k in histories)
-    by_key = {check_real(k, "histories key"): k for k in histories}
+    validate_choice(metric, "metric", sorted(_METRICS))
+    keys = sorted(validate_real(k, "histories key") for k in histories)
+    by_key = {validate_real(k, "histories key"): k for k in histories}
     curves = {k: _history_dict(histories[by_key[k]], f"histories[{k:g}]") for k in keys}
     train_key, val_key = _METRICS[metric]
     finals_train = np.array([curves[k][train_key][-1] for k in keys])

@@ -29,7 +29,7 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 
-from ._validation import check_bool, check_callable, check_choice, check_int, check_real, check_seed
+from ._validation import validate_bool, validate_callable, validate_choice, validate_int, validate_real, validate_seed
 from .device import get_device
 
 __all__ = ["History", "evaluate", "fit", "param_groups", "predict", "to_tensors"]
@@ -92,7 +92,7 @@ class History:
 # --------------------------------------------------------------------------- helpers
 
 
-def _check_module(model: Any) -> nn.Module:
+def _validate_module(model: Any) -> nn.Module:
     if not isinstance(model, nn.Module):
         raise ValueError(f"model must be a torch.nn.Module, got {type(model).__name__}")
     return model
@@ -139,14 +139,14 @@ def predict(model: Any, X: Any, *, batch_size: int = 1024, device: Any = None, f
         The predicted classes, on the host.
 
     """
-    model = _check_module(model)
-    batch_size = check_int(batch_size, "batch_size", low=1)
-    check_bool(flatten, "flatten")
+    model = _validate_module(model)
+    batch_size = validate_int(batch_size, "batch_size", low=1)
+    validate_bool(flatten, "flatten")
     dev = _resolve_device(device) if device is not None else _model_device(model)
     model.to(dev)
     X_t = _as_tensor(X, "X")
     X_t, _ = to_tensors(X_t, torch.zeros(len(X_t), dtype=torch.int64), device=dev, flatten=flatten)
-    _check_fits(model, X_t, torch.zeros(1, dtype=torch.int64, device=dev), "X", "y")
+    _validate_fits(model, X_t, torch.zeros(1, dtype=torch.int64, device=dev), "X", "y")
     was_training = model.training
     model.eval()
     try:
@@ -203,7 +203,7 @@ def to_tensors(
         anything but whole numbers ``>= 0``.
 
     """
-    check_bool(flatten, "flatten")
+    validate_bool(flatten, "flatten")
     if not (isinstance(names, tuple) and len(names) == 2 and all(isinstance(n, str) and n for n in names)):
         raise ValueError(f"names must be a pair of non-empty strings, got {names!r}")
     return _tensors(X, y, _resolve_device(device), flatten, *names)
@@ -275,8 +275,8 @@ def param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
     [(1, 0.0001), (1, 0.0)]
 
     """
-    model = _check_module(model)
-    weight_decay = check_real(weight_decay, "weight_decay", low=0)
+    model = _validate_module(model)
+    weight_decay = validate_real(weight_decay, "weight_decay", low=0)
     decay: list[nn.Parameter] = []
     no_decay: list[nn.Parameter] = []
     for param in model.parameters():
@@ -299,7 +299,7 @@ def _first_linear_inputs(model: nn.Module) -> int | None:
     return None
 
 
-def _check_fits(model: nn.Module, X: torch.Tensor, y: torch.Tensor, x_name: str, y_name: str) -> None:
+def _validate_fits(model: nn.Module, X: torch.Tensor, y: torch.Tensor, x_name: str, y_name: str) -> None:
     """Run the model on one sample (evaluation mode, no gradient, no random draw) and check X and y fit it.
 
     Turns PyTorch's shape errors and out-of-range labels into ``ValueError`` naming the argument, before any
@@ -430,14 +430,14 @@ def evaluate(
         Fraction of samples whose predicted class (largest logit) is ``y``.
 
     """
-    model = _check_module(model)
-    batch_size = check_int(batch_size, "batch_size", low=1)
+    model = _validate_module(model)
+    batch_size = validate_int(batch_size, "batch_size", low=1)
     if loss_fn is not None:
-        check_callable(loss_fn, "loss_fn")
+        validate_callable(loss_fn, "loss_fn")
     dev = _resolve_device(device) if device is not None else _model_device(model)
     model.to(dev)
     X_t, y_t = to_tensors(X, y, device=dev, flatten=flatten)
-    _check_fits(model, X_t, y_t, "X", "y")
+    _validate_fits(model, X_t, y_t, "X", "y")
     return _evaluate_tensors(model, X_t, y_t, loss_fn, batch_size)
 
 
@@ -454,7 +454,7 @@ def _make_optimizer(
         if not isinstance(opt, torch.optim.Optimizer):
             raise ValueError(f"optimizer must return a torch.optim.Optimizer when called, got {type(opt).__name__}")
         return opt
-    check_choice(optimizer, "optimizer", _OPTIMIZERS)
+    validate_choice(optimizer, "optimizer", _OPTIMIZERS)
     groups = param_groups(model, weight_decay)
     if optimizer == "sgd":
         return torch.optim.SGD(groups, lr=lr, momentum=momentum)
@@ -548,7 +548,7 @@ def fit(
         If an argument is out of range, the data disagree, or only one of ``X_val``, ``y_val`` is given.
 
     """
-    settings = _check_settings(**locals())  # every argument of fit, checked in one place
+    settings = _validate_settings(**locals())  # every argument of fit, checked in one place
     dev = _resolve_device(device)
     data = _fit_data(model, X_train, y_train, X_val, y_val, dev, flatten)
     opt = _make_optimizer(optimizer, model, settings.lr, settings.momentum, settings.weight_decay)
@@ -601,7 +601,7 @@ class _Settings:
     callback: Callable[[int, History], bool | None] | None
 
 
-def _check_settings(
+def _validate_settings(
     model: Any,
     X_train: Any,
     y_train: Any,
@@ -627,24 +627,24 @@ def _check_settings(
     callback: Any,
 ) -> _Settings:
     """Check every argument of :func:`fit` but the data and the device; raise ``ValueError`` on the first bad one."""
-    _check_module(model)
-    lr = check_real(lr, "lr", low=0, low_open=True)
-    momentum = check_real(momentum, "momentum", low=0, high=1, high_open=True)
-    weight_decay = check_real(weight_decay, "weight_decay", low=0)
-    l1 = check_real(l1, "l1", low=0)
-    n_epochs = check_int(n_epochs, "n_epochs", low=1)
-    batch_size = check_int(batch_size, "batch_size", low=1)
-    seed = check_seed(seed)
+    _validate_module(model)
+    lr = validate_real(lr, "lr", low=0, low_open=True)
+    momentum = validate_real(momentum, "momentum", low=0, high=1, high_open=True)
+    weight_decay = validate_real(weight_decay, "weight_decay", low=0)
+    l1 = validate_real(l1, "l1", low=0)
+    n_epochs = validate_int(n_epochs, "n_epochs", low=1)
+    batch_size = validate_int(batch_size, "batch_size", low=1)
+    seed = validate_seed(seed)
     if patience is not None:
-        patience = check_int(patience, "patience", low=1)
-    min_delta = check_real(min_delta, "min_delta", low=0)
-    check_choice(train_metrics, "train_metrics", _TRAIN_METRICS)
+        patience = validate_int(patience, "patience", low=1)
+    min_delta = validate_real(min_delta, "min_delta", low=0)
+    validate_choice(train_metrics, "train_metrics", _TRAIN_METRICS)
     for flag, name in ((restore_best, "restore_best"), (progress, "progress"), (flatten, "flatten")):
-        check_bool(flag, name)
+        validate_bool(flag, name)
     if loss_fn is not None:
-        check_callable(loss_fn, "loss_fn")
+        validate_callable(loss_fn, "loss_fn")
     if callback is not None:
-        check_callable(callback, "callback")
+        validate_callable(callback, "callback")
     if (X_val is None) != (y_val is None):
         raise ValueError("X_val and y_val must be given together (or both left None)")
     if patience is not None and X_val is None:
@@ -694,9 +694,9 @@ def _fit_data(
                 f"X_val must have the feature shape of X_train {tuple(X_tr.shape[1:])}, got {tuple(X_va.shape[1:])}"
             )
     model.to(dev)
-    _check_fits(model, X_tr, y_tr, "X_train", "y_train")
+    _validate_fits(model, X_tr, y_tr, "X_train", "y_train")
     if X_va is not None and y_va is not None:
-        _check_fits(model, X_va, y_va, "X_val", "y_val")
+        _validate_fits(model, X_va, y_va, "X_val", "y_val")
     return _FitData(X_tr, y_tr, X_va, y_va)
 
 

@@ -35,7 +35,11 @@ LONG_FUNCTIONS: dict[str, int] = {}
 SHARED_CORES = {"regviz._validation", "regviz.widgets._core", "regviz.plots._axes", "regviz.checks._core"}
 
 #: Validators that live in ``regviz._validation`` only; a local copy under one of these names is a duplicate.
-CENTRAL_VALIDATORS = {"_check_bool", "_check_quiet", "_check_callable", "_check_seed", "_check_ylim", "_check_limits"}
+CENTRAL_VALIDATORS = {
+    f"{prefix}{kind}"
+    for prefix in ("_check_", "_validate_", "validate_")
+    for kind in ("bool", "quiet", "callable", "seed", "ylim", "limits", "real", "int", "array", "title", "alphas")
+}
 
 
 def _sources() -> dict[str, tuple[Path, ast.Module]]:
@@ -144,7 +148,7 @@ def test_the_private_import_finder_sees_one(tmp_path: Path, monkeypatch: pytest.
     fake.mkdir()
     (fake / "__init__.py").write_text("")
     (fake / "a.py").write_text("def _helper():\n    return 1\n")
-    (fake / "b.py").write_text("from .a import _helper\nfrom ._validation import check_real\n")
+    (fake / "b.py").write_text("from .a import _helper\nfrom ._validation import validate_real\n")
     monkeypatch.setattr(f"{__name__}.PACKAGE", fake)
     assert private_imports() == ["regviz.b imports regviz.a._helper"]
 
@@ -175,8 +179,34 @@ def test_validators_live_in_one_place() -> None:
                 copies.append(f"{module_name}.{node.name}")
             if _is_seed_bound(node):
                 bounds.append(f"{module_name} line {getattr(node, 'lineno', '?')}")
-    assert copies == [], "use regviz._validation (check_bool, check_callable, check_seed, check_limits...)"
+    assert copies == [], "use regviz._validation (validate_bool, validate_callable, validate_seed, validate_limits...)"
     assert bounds == [], "use regviz._validation.SEED_MAX instead of writing the seed bound out"
+
+
+def _check_prefixed(tree: ast.Module) -> list[str]:
+    """Functions and classes named ``check_*`` or ``_check_*``."""
+    return [
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name.lstrip("_").startswith("check_")
+    ]
+
+
+def test_the_check_prefix_is_only_for_students_self_checks() -> None:
+    """``check_*`` names a self-check (``regviz.checks``); argument validators are ``validate_*``."""
+    elsewhere = {
+        module_name: names
+        for module_name, (_, tree) in _sources().items()
+        if not module_name.startswith("regviz.checks") and (names := _check_prefixed(tree))
+    }
+    assert elsewhere == {}
+    public = [full for full in public_names().values() if full.rsplit(".", 1)[1].startswith("check_")]
+    assert public and all(full.startswith("regviz.checks.") for full in public), public
+
+
+def test_the_check_prefix_finder_sees_both_spellings() -> None:
+    tree = ast.parse("def check_x():\n    pass\n\ndef _check_y():\n    pass\n\ndef validate_z():\n    pass\n")
+    assert _check_prefixed(tree) == ["check_x", "_check_y"]
 
 
 def test_seed_bound_finder_sees_both_spellings() -> None:

@@ -95,7 +95,7 @@ def test_bad_hyperparameters_are_refused(make, message):
 )
 def test_bad_spaces_are_refused(space, message):
     with pytest.raises(ValueError, match=message):
-        search.check_search_space(space)
+        search.validate_search_space(space)
 
 
 # --------------------------------------------------------------------------- designs

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_bool, check_callable, check_real
+from .._validation import validate_bool, validate_callable, validate_real
 
 __all__ = ["Case", "CheckResult", "Comparison", "compare", "not_implemented", "run_check"]
 
@@ -150,9 +150,9 @@ def compare(
     """
     if not isinstance(name, str):
         raise ValueError(f"name must be a string, got {name!r}")
-    quiet = check_bool(quiet, "quiet")
-    atol = check_real(atol, "atol", low=0)
-    rtol = check_real(rtol, "rtol", low=0)
+    quiet = validate_bool(quiet, "quiet")
+    atol = validate_real(atol, "atol", low=0)
+    rtol = validate_real(rtol, "rtol", low=0)
     for label, value in (("ours", ours), ("reference", reference)):
         if value is None or isinstance(value, str | bytes):
             raise ValueError(f"{label} must be a number, an array or a tensor, got {type(value).__name__}")
@@ -260,7 +260,7 @@ def run_check(
         answer or other exception, ``"passed"`` otherwise.
 
     """
-    atol, rtol, quiet = _check_run_args(student_fn, reference_fn, cases, atol, rtol, quiet)
+    atol, rtol, quiet = _validate_run_args(student_fn, reference_fn, cases, atol, rtol, quiet)
 
     def verdict(status: str, text: str, n: int) -> CheckResult:
         result = CheckResult(name, status, text, n)
@@ -275,19 +275,19 @@ def run_check(
     return verdict("passed", f"{name}: passed — matches the reference on all {len(cases)} cases.", len(cases))
 
 
-def _check_run_args(
+def _validate_run_args(
     student_fn: Any, reference_fn: Any, cases: Any, atol: Any, rtol: Any, quiet: Any
 ) -> tuple[float, float, bool]:
     """Validate :func:`run_check`'s arguments; return ``(atol, rtol, quiet)``."""
-    check_callable(student_fn, "student_fn")
-    check_callable(reference_fn, "reference_fn")
-    quiet = check_bool(quiet, "quiet")
+    validate_callable(student_fn, "student_fn")
+    validate_callable(reference_fn, "reference_fn")
+    quiet = validate_bool(quiet, "quiet")
     if isinstance(cases, str | bytes) or not isinstance(cases, Sequence) or len(cases) == 0:
         raise ValueError(f"cases must be a non-empty sequence of Case, got {type(cases).__name__}")
     if not all(isinstance(case, Case) for case in cases):
         raise ValueError("cases must hold Case objects only")
-    atol = check_real(atol, "atol", low=0)
-    rtol = check_real(rtol, "rtol", low=0)
+    atol = validate_real(atol, "atol", low=0)
+    rtol = validate_real(rtol, "rtol", low=0)
     return atol, rtol, quiet
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_bool, check_int, check_real
+from .._validation import validate_array, validate_bool, validate_int, validate_real
 
 __all__ = ["PairedComparison", "compare_paired"]
 
@@ -137,12 +137,12 @@ def compare_paired(
     """
     if not isinstance(name, str) or not name:
         raise ValueError(f"name must be a non-empty string, got {name!r}")
-    higher_is_better = check_bool(higher_is_better, "higher_is_better")
-    quiet = check_bool(quiet, "quiet")
-    confidence = check_real(confidence, "confidence", low=0.0, high=1.0, low_open=True, high_open=True)
-    decimals = check_int(decimals, "decimals", low=0, high=10)
-    a_arr = check_array(a, "a", ndim=1, min_samples=2)
-    b_arr = check_array(b, "b", ndim=1, min_samples=2)
+    higher_is_better = validate_bool(higher_is_better, "higher_is_better")
+    quiet = validate_bool(quiet, "quiet")
+    confidence = validate_real(confidence, "confidence", low=0.0, high=1.0, low_open=True, high_open=True)
+    decimals = validate_int(decimals, "decimals", low=0, high=10)
+    a_arr = validate_array(a, "a", ndim=1, min_samples=2)
+    b_arr = validate_array(b, "b", ndim=1, min_samples=2)
     if a_arr.shape != b_arr.shape:
         raise ValueError(f"a and b must hold one score per seed each, got {a_arr.size} and {b_arr.size} scores")
     gains = a_arr - b_arr if higher_is_better else b_arr - a_arr

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_bool, check_int, check_real
+from .._validation import validate_array, validate_bool, validate_int, validate_real
 from ._core import Case, CheckResult, _as_array, not_implemented, run_check
 
 __all__ = [
@@ -53,12 +53,12 @@ def _weight_decay_step(w: Any, grad: Any, lr: float, weight_decay: float) -> np.
         The new weights.
 
     """
-    w_arr = check_array(w, "w", ndim=None)
-    g_arr = check_array(grad, "grad", ndim=None)
+    w_arr = validate_array(w, "w", ndim=None)
+    g_arr = validate_array(grad, "grad", ndim=None)
     if w_arr.shape != g_arr.shape:
         raise ValueError(f"grad must have the shape of w {w_arr.shape}, got {g_arr.shape}")
-    lr = check_real(lr, "lr", low=0, low_open=True)
-    weight_decay = check_real(weight_decay, "weight_decay", low=0)
+    lr = validate_real(lr, "lr", low=0, low_open=True)
+    weight_decay = validate_real(weight_decay, "weight_decay", low=0)
     return w_arr - lr * (g_arr + weight_decay * w_arr)
 
 
@@ -89,12 +89,12 @@ def _proximal_l1_step(w: Any, grad: Any, lr: float, l1: float) -> np.ndarray:
         :math:`\eta\lambda_1` of zero is exactly zero.
 
     """
-    w_arr = check_array(w, "w", ndim=None)
-    g_arr = check_array(grad, "grad", ndim=None)
+    w_arr = validate_array(w, "w", ndim=None)
+    g_arr = validate_array(grad, "grad", ndim=None)
     if w_arr.shape != g_arr.shape:
         raise ValueError(f"grad must have the shape of w {w_arr.shape}, got {g_arr.shape}")
-    lr = check_real(lr, "lr", low=0, low_open=True)
-    l1 = check_real(l1, "l1", low=0)
+    lr = validate_real(lr, "lr", low=0, low_open=True)
+    l1 = validate_real(l1, "l1", low=0)
     z = w_arr - lr * g_arr
     return np.sign(z) * np.maximum(np.abs(z) - lr * l1, 0.0)
 
@@ -124,8 +124,8 @@ def early_stopping_epochs(val_losses: Sequence[float], patience: int) -> tuple[i
         1-based epoch after which training stops.
 
     """
-    losses = check_array(val_losses, "val_losses", ndim=1)
-    patience = check_int(patience, "patience", low=1)
+    losses = validate_array(val_losses, "val_losses", ndim=1)
+    patience = validate_int(patience, "patience", low=1)
     best, best_epoch = np.inf, 1
     for epoch, loss in enumerate(losses, start=1):
         if loss < best:
@@ -155,7 +155,7 @@ def _predictive_entropy(probs: Any) -> np.ndarray:
         The entropy of each sample's mean prediction, in [0, log n_classes].
 
     """
-    p = check_array(probs, "probs", ndim=3)
+    p = validate_array(probs, "probs", ndim=3)
     if np.any(p < 0) or not np.allclose(p.sum(axis=2), 1.0, atol=1e-6):
         raise ValueError("probs must hold probabilities: non-negative, summing to 1 over the last axis")
     mean = p.mean(axis=0)
@@ -188,7 +188,7 @@ def check_weight_decay_step(student_fn: Callable[..., Any], *, quiet: bool = Fal
         The verdict (also printed).
 
     """
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
     rng = np.random.default_rng(9)
     cases = [
         Case((np.array([1.0, -2.0, 0.5]), np.array([0.1, 0.2, -0.3]), 0.1, 0.0), label="weight_decay = 0"),
@@ -223,7 +223,7 @@ def check_proximal_l1_step(student_fn: Callable[..., Any], *, quiet: bool = Fals
         The verdict (also printed).
 
     """
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
     rng = np.random.default_rng(10)
     cases = [
         Case((np.array([0.5, -0.5, 0.02, -0.03, 0.0]), np.zeros(5), 0.1, 0.5), label="zero gradient, |w| around 0.05"),
@@ -257,7 +257,7 @@ def check_early_stopping(student_fn: Callable[..., Any], *, quiet: bool = False)
         The verdict (also printed).
 
     """
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
     cases = [
         Case(([1.0, 0.8, 0.6, 0.5, 0.45], 2), label="always improving: no early stop"),
         Case(([1.0, 0.7, 0.75, 0.8, 0.9, 1.0, 1.1], 3), label="best at epoch 2, patience 3"),
@@ -295,7 +295,7 @@ def check_predictive_entropy(student_fn: Callable[[Any], Any], *, quiet: bool = 
         The verdict (also printed).
 
     """
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
     rng = np.random.default_rng(11)
     logits = rng.normal(0, 2, (20, 6, 10))
     soft = np.exp(logits - logits.max(axis=2, keepdims=True))
@@ -339,7 +339,7 @@ def check_inverted_dropout(student_fn: Callable[..., Any], *, quiet: bool = Fals
     """
     if not callable(student_fn):
         raise ValueError(f"student_fn must be callable, got {type(student_fn).__name__}")
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
     name = "check_inverted_dropout"
     data_rng = np.random.default_rng(12)
     big = data_rng.uniform(0.5, 2.0, 100_000)

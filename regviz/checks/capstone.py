@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validation import check_bool, check_callable
+from .._validation import validate_bool, validate_callable
 from ._core import Case, CheckResult, run_check
 
 __all__ = ["check_l2_penalty", "check_macro_f1"]
@@ -128,8 +128,8 @@ def check_l2_penalty(student_fn: Callable[[Any, float], Any], *, quiet: bool = F
         The verdict (also printed).
 
     """
-    check_callable(student_fn, "student_fn")
-    quiet = check_bool(quiet, "quiet")
+    validate_callable(student_fn, "student_fn")
+    quiet = validate_bool(quiet, "quiet")
     small, mlp, normed = _penalty_models()
     cases = [
         Case((small, 0.1), label="a 3-4-2 network with biases of 5, λ = 0.1"),
@@ -188,8 +188,8 @@ def check_macro_f1(student_fn: Callable[[Any], Any], *, quiet: bool = False) -> 
         The verdict (also printed).
 
     """
-    check_callable(student_fn, "student_fn")
-    quiet = check_bool(quiet, "quiet")
+    validate_callable(student_fn, "student_fn")
+    quiet = validate_bool(quiet, "quiet")
     rng = np.random.default_rng(13)
     ten = rng.integers(0, 6, size=(10, 10))
     ten[np.diag_indices(10)] = rng.integers(40, 120, size=10)

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_bool
+from .._validation import validate_bool
 from ..lasso import alpha_max, article_to_sklearn, glmnet_to_sklearn, lasso_objective, soft_threshold
 from ._core import Case, CheckResult, run_check
 
@@ -50,7 +50,7 @@ def check_soft_threshold(student_fn: Callable[[Any, float], Any], *, quiet: bool
         The verdict (also printed).
 
     """
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
     rng = np.random.default_rng(6)
     cases = [
         Case((np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0]), 1.0), label="values around t = 1, some exactly ±t"),
@@ -83,7 +83,7 @@ def check_lasso_objective(student_fn: Callable[..., Any], *, quiet: bool = False
         The verdict (also printed).
 
     """
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
     rng = np.random.default_rng(5)
     X1, X2 = rng.normal(size=(30, 4)), rng.normal(size=(80, 3))
     y1, y2 = X1 @ np.array([1.0, -2.0, 0.0, 0.5]) + 3.0 + rng.normal(size=30), rng.normal(size=80)
@@ -134,7 +134,7 @@ def check_enet_alpha_max(student_fn: Callable[[Any, Any, float], Any], *, quiet:
         The verdict (also printed).
 
     """
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
     base = _regression_cases(70)
     cases = [
         Case((*base[0].args, 1.0), label=base[0].label + ", l1_ratio = 1 (lasso)"),
@@ -209,7 +209,7 @@ def check_second_entry(student_fn: Callable[[Any, Any], Any], *, quiet: bool = F
         The verdict (also printed).
 
     """
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
     return run_check(
         "check_second_entry", student_fn, _second_entry_reference, _entry_cases(13), rtol=1e-8, quiet=quiet
     )
@@ -250,7 +250,7 @@ def check_one_se_alpha(student_fn: Callable[[Any, Any], Any], *, quiet: bool = F
         The verdict (also printed).
 
     """
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
     rng = np.random.default_rng(11)
     alphas = np.geomspace(10.0, 0.01, 30)
     curve = 1.0 + 0.5 * (np.log10(alphas) + 0.5) ** 2
@@ -292,7 +292,7 @@ def check_article_to_sklearn(student_fn: Callable[[float, float], Any], *, quiet
         The verdict (also printed).
 
     """
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
     cases = [
         Case((1.0, 0.0), label="λ = 1, a = 0 (pure lasso)"),
         Case((0.5, 1.0), label="λ = 0.5, a = 1 (pure ridge)"),
@@ -324,7 +324,7 @@ def check_glmnet_to_sklearn(student_fn: Callable[..., Any], *, quiet: bool = Fal
         The verdict (also printed).
 
     """
-    quiet = check_bool(quiet, "quiet")
+    quiet = validate_bool(quiet, "quiet")
 
     def reference(lambda_: float, alpha: float, y_scale: float) -> Any:
         return glmnet_to_sklearn(lambda_, alpha, y_scale=y_scale)

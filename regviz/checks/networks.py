@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_callable
+from .._validation import validate_callable
 from ._core import Case, CheckResult, run_check
 
 __all__ = [
@@ -51,7 +51,7 @@ def check_he_bound(student_fn: Callable[[int], float], *, quiet: bool = False) -
         The verdict (also printed).
 
     """
-    check_callable(student_fn, "student_fn")
+    validate_callable(student_fn, "student_fn")
     cases = [Case((n,), label=f"fan_in={n}") for n in (1, 3, 128, 784)]
     return run_check("check_he_bound", student_fn, _he_bound_reference, cases, quiet=quiet)
 
@@ -93,7 +93,7 @@ def check_batched_accuracy(student_fn: Callable[[Any, Any, Any, int], Any], *, q
         The verdict (also printed).
 
     """
-    check_callable(student_fn, "student_fn")
+    validate_callable(student_fn, "student_fn")
     import torch
     from torch import nn
 
@@ -160,7 +160,7 @@ def check_fold_batch_norm(student_fn: Callable[..., Any], *, quiet: bool = False
         The verdict (also printed).
 
     """
-    check_callable(student_fn, "student_fn")
+    validate_callable(student_fn, "student_fn")
     rng = np.random.default_rng(112)
 
     def case(n_out: int, n_in: int, eps: float, label: str) -> Case:
@@ -244,7 +244,7 @@ def check_layer_norm(
         The verdict (also printed).
 
     """
-    check_callable(student_fn, "student_fn")
+    validate_callable(student_fn, "student_fn")
     rng = np.random.default_rng(113)
     cases = [
         Case((rng.normal(2.0, 3.0, (6, 5)), np.ones(5), np.zeros(5), 1e-5), label="6 x 5, gamma=1, beta=0"),
@@ -293,7 +293,7 @@ def check_running_stats(student_fn: Callable[[Any, float | None], Any], *, quiet
         The verdict (also printed).
 
     """
-    check_callable(student_fn, "student_fn")
+    validate_callable(student_fn, "student_fn")
     rng = np.random.default_rng(114)
 
     def batches(sizes: tuple[int, ...], n_units: int) -> list[np.ndarray]:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validation import check_bool, check_callable
+from .._validation import validate_bool, validate_callable
 from ._core import Case, CheckResult, run_check
 
 __all__ = [
@@ -66,8 +66,8 @@ def check_nesterov_step(student_fn: Callable[..., Any], *, quiet: bool = False) 
         The verdict (also printed).
 
     """
-    check_callable(student_fn, "student_fn")
-    quiet = check_bool(quiet, "quiet")
+    validate_callable(student_fn, "student_fn")
+    quiet = validate_bool(quiet, "quiet")
     rng = np.random.default_rng(5)
     cases = [
         Case((np.array([1.0, -2.0]), np.array([0.5, 0.5]), np.zeros(2), 0.1, 0.9), label="first step (buffer 0)"),
@@ -114,8 +114,8 @@ def check_warmup_cosine(student_fn: Callable[..., Any], *, quiet: bool = False) 
         The verdict (also printed).
 
     """
-    check_callable(student_fn, "student_fn")
-    quiet = check_bool(quiet, "quiet")
+    validate_callable(student_fn, "student_fn")
+    quiet = validate_bool(quiet, "quiet")
     cases = [
         Case((step, 100, 10, 0.1, 0.001), label=f"step {step} of 100, 10 warm-up steps")
         for step in (0, 4, 9, 10, 11, 55, 99, 100)
@@ -161,8 +161,8 @@ def check_uncorrected_adam_step(student_fn: Callable[..., Any], *, quiet: bool =
         The verdict (also printed).
 
     """
-    check_callable(student_fn, "student_fn")
-    quiet = check_bool(quiet, "quiet")
+    validate_callable(student_fn, "student_fn")
+    quiet = validate_bool(quiet, "quiet")
     g2 = np.array([2.0, -0.5])
     cases = [
         Case((g2, 1, 0.1, 0.9, 0.999, 1e-8), label="step 1, betas (0.9, 0.999)"),

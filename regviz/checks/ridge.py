@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_bool, check_callable
+from .._validation import validate_bool, validate_callable
 from ..ridge import RidgeSVD
 from ._core import Case, CheckResult, run_check
 
@@ -28,10 +28,10 @@ __all__ = [
 ]
 
 
-def _check_args(student_fn: Any, quiet: Any) -> None:
+def _validate_args(student_fn: Any, quiet: Any) -> None:
     """Refuse a student function that is not callable and a ``quiet`` that is not a bool, naming each."""
-    check_callable(student_fn, "student_fn")
-    check_bool(quiet, "quiet")
+    validate_callable(student_fn, "student_fn")
+    validate_bool(quiet, "quiet")
 
 
 # --------------------------------------------------------------------------- notebook 04
@@ -67,7 +67,7 @@ def check_fold_ids(student_fn: Callable[[int, int], Any], *, quiet: bool = False
         The verdict (also printed).
 
     """
-    _check_args(student_fn, quiet)
+    _validate_args(student_fn, quiet)
     cases = [
         Case((10, 5), label="10 samples, 5 folds (no remainder)"),
         Case((10, 4), label="10 samples, 4 folds"),
@@ -112,7 +112,7 @@ def check_loo_mse(student_fn: Callable[[Any, Any, int], Any], *, quiet: bool = F
         The verdict (also printed).
 
     """
-    _check_args(student_fn, quiet)
+    _validate_args(student_fn, quiet)
     rng = np.random.default_rng(5)
     x8 = np.linspace(-1.0, 1.0, 8)
     y8 = x8**2 + 0.1 * rng.normal(size=8)
@@ -160,7 +160,7 @@ def check_ridge_alpha(student_fn: Callable[[float, int], Any], *, quiet: bool = 
         The verdict (also printed).
 
     """
-    _check_args(student_fn, quiet)
+    _validate_args(student_fn, quiet)
     cases = [
         Case((0.1, 100), label="lam=0.1, n_samples=100"),
         Case((1.0, 1), label="lam=1, one sample"),
@@ -198,7 +198,7 @@ def check_ridge_loo(student_fn: Callable[[Any, Any, float], Any], *, quiet: bool
         The verdict (also printed).
 
     """
-    _check_args(student_fn, quiet)
+    _validate_args(student_fn, quiet)
     rng = np.random.default_rng(6)
     X1 = rng.normal(size=(30, 4)) + np.array([3.0, -1.0, 0.0, 5.0])
     y1 = X1 @ np.array([1.0, 0.0, -2.0, 0.5]) + 4.0 + rng.normal(size=30)
@@ -245,7 +245,7 @@ def check_ridge_map(student_fn: Callable[[Any, Any, float, Any], Any], *, quiet:
         The verdict (also printed).
 
     """
-    _check_args(student_fn, quiet)
+    _validate_args(student_fn, quiet)
     rng = np.random.default_rng(7)
     X = rng.normal(size=(25, 3))
     y = X @ np.array([1.0, -2.0, 0.5]) + 1.5 + 0.5 * rng.normal(size=25)
@@ -296,7 +296,7 @@ def check_ridge_augmented(student_fn: Callable[[Any, Any, float], Any], *, quiet
         The verdict (also printed).
 
     """
-    _check_args(student_fn, quiet)
+    _validate_args(student_fn, quiet)
 
     def through_normal_equations(X: Any, y: Any, alpha: float) -> Any:
         answer = student_fn(X, y, alpha)

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_callable
+from .._validation import validate_callable
 from ..search import halving_schedule, probability_of_improvement, to_log_uniform
 from ._core import Case, CheckResult, run_check
 
@@ -140,7 +140,7 @@ def check_halving_schedule(student_fn: Callable[[int, int, int, int], Any], *, q
         Case((1, 5, 50, 3), label="a single candidate"),
     ]
 
-    check_callable(student_fn, "student_fn")
+    validate_callable(student_fn, "student_fn")
 
     def student(*args: Any) -> np.ndarray | None:
         result = student_fn(*args)
@@ -288,7 +288,7 @@ def check_hyperband_brackets(student_fn: Callable[[int, int], Any], *, quiet: bo
         Case((2, 3), label="R = 2 < eta: a single bracket"),
     ]
 
-    check_callable(student_fn, "student_fn")
+    validate_callable(student_fn, "student_fn")
 
     def student(*args: Any) -> np.ndarray | None:
         result = student_fn(*args)

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 from matplotlib.axes import Axes
-from numpy.typing import NDArray
 
-from .._validation import check_array, check_real
 from ..style import COLORS, LINESTYLES, OKABE_ITO
 
 CURVE_STYLES: tuple[tuple[str, Any], ...] = (
@@ -97,36 +94,6 @@ def get_axes(ax: Axes | None, **subplot_kw: Any) -> Axes:
 def optimizer_style(i: int) -> tuple[str, Any]:
     """The (colour, line style) of the ``i``-th optimizer, cycled."""
     return OPTIMIZER_STYLES[i % len(OPTIMIZER_STYLES)]
-
-
-def check_title(title: Any) -> str | None:
-    """``title`` if it is a string or None."""
-    if title is not None and not isinstance(title, str):
-        raise ValueError(f"title must be a string or None, got {title!r}")
-    return title
-
-
-def check_increasing(values: np.ndarray, name: str) -> None:
-    """Raise unless ``values`` increase strictly."""
-    if np.any(np.diff(values) <= 0):
-        raise ValueError(f"{name} must be strictly increasing")
-
-
-def check_alphas(alphas: Any, name: str = "alphas") -> NDArray[np.float64]:
-    """λ values for a log axis: at least two, all > 0, strictly increasing or decreasing."""
-    a = check_array(alphas, name, ndim=1, min_samples=2)
-    if np.any(a <= 0):
-        raise ValueError(f"{name} must all be > 0 (they are drawn on a log axis)")
-    if not (np.all(np.diff(a) > 0) or np.all(np.diff(a) < 0)):
-        raise ValueError(f"{name} must be strictly monotonic (increasing or decreasing)")
-    return a
-
-
-def check_current(current: float | None, alphas: NDArray[np.float64]) -> float | None:
-    """The current λ, inside the range of ``alphas``, or None."""
-    if current is None:
-        return None
-    return check_real(current, "current", low=float(alphas.min()), high=float(alphas.max()))
 
 
 def draw_current(ax: Axes, current: float | None) -> None:

@@ -21,19 +21,20 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_bool, check_choice, check_int, check_limits, check_real, check_same_length
-from ..style import COLORS, LINESTYLES, OKABE_ITO
-from ._axes import (
-    CURVE_STYLES,
-    LAMBDA_LABEL,
-    LEGEND_LOCATIONS,
-    METHOD_STYLES,
-    check_alphas,
-    check_current,
-    check_increasing,
-    draw_current,
-    get_axes,
+from .._validation import (
+    validate_alphas,
+    validate_array,
+    validate_bool,
+    validate_choice,
+    validate_current,
+    validate_increasing,
+    validate_int,
+    validate_limits,
+    validate_real,
+    validate_same_length,
 )
+from ..style import COLORS, LINESTYLES, OKABE_ITO
+from ._axes import CURVE_STYLES, LAMBDA_LABEL, LEGEND_LOCATIONS, METHOD_STYLES, draw_current, get_axes
 
 __all__ = [
     "plot_coef_bars",
@@ -81,8 +82,8 @@ def _method_style(label: str, i: int) -> dict[str, Any]:
     return {"color": _PATH_COLORS[i % len(_PATH_COLORS)], "linestyle": "-", "hatch": ""}
 
 
-def _check_alphas_axis(alphas: Any) -> np.ndarray:
-    a = check_array(alphas, "alphas", ndim=1, min_samples=2)
+def _validate_alphas_axis(alphas: Any) -> np.ndarray:
+    a = validate_array(alphas, "alphas", ndim=1, min_samples=2)
     if np.any(a <= 0):
         raise ValueError("alphas must all be in (0, inf): they are drawn on a log axis")
     if np.any(np.diff(a) <= 0):
@@ -129,7 +130,7 @@ def _path_styles(
     if colors is not None and len(colors) != n_features:
         raise ValueError(f"colors must have {n_features} entries, got {len(colors)}")
     if groups is not None:
-        g = check_array(groups, "groups", ndim=1, dtype=int)
+        g = validate_array(groups, "groups", ndim=1, dtype=int)
         if len(g) != n_features:
             raise ValueError(f"groups must have {n_features} entries (one per feature), got {len(g)}")
         if colors is None:
@@ -218,14 +219,14 @@ def plot_coef_path(
         The Axes; line ``j`` has gid ``"coef{j}"``.
 
     """
-    label_lines, legend = check_bool(label_lines, "label_lines"), check_bool(legend, "legend")
-    a = check_alphas(alphas)
-    c = check_array(coefs, "coefs", ndim=2)
+    label_lines, legend = validate_bool(label_lines, "label_lines"), validate_bool(legend, "legend")
+    a = validate_alphas(alphas)
+    c = validate_array(coefs, "coefs", ndim=2)
     if c.shape[0] != len(a):
         raise ValueError(f"coefs must have shape ({len(a)}, n_features), one row per alpha, got {c.shape}")
     names = _feature_names(feature_names, c.shape[1], "$w_{{{}}}$")
     line_colors, line_styles = _path_styles(c.shape[1], groups, colors, linestyles)
-    cur = check_current(current, a)
+    cur = validate_current(current, a)
     ax = get_axes(ax)
     order = np.argsort(a)
     a, c = a[order], c[order]
@@ -285,11 +286,11 @@ def plot_coef_bars(
         The Axes; the bars are ``ax.containers[0]``, each patch with gid ``"bar{j}"``.
 
     """
-    w = check_array(coef, "coef", ndim=1)
+    w = validate_array(coef, "coef", ndim=1)
     names = _feature_names(feature_names, w.shape[0], "$w_{{{}}}$")
-    rotation = check_real(rotation, "rotation", low=0, high=90)
-    linthresh = None if symlog is None else check_real(symlog, "symlog", low=0, low_open=True)
-    limits = check_limits(ylim, "ylim")
+    rotation = validate_real(rotation, "rotation", low=0, high=90)
+    linthresh = None if symlog is None else validate_real(symlog, "symlog", low=0, low_open=True)
+    limits = validate_limits(ylim, "ylim")
     ax = get_axes(ax)
     positions = np.arange(w.shape[0])
     bars = ax.bar(positions, w, color=COLORS["highlight"], edgecolor=COLORS["reference"], lw=0.6, width=0.7)
@@ -345,20 +346,20 @@ def plot_shrinkage_factors(
     """
     import matplotlib as mpl
 
-    a = _check_alphas_axis(alphas)
-    f = check_array(factors, "factors", ndim=2)
-    check_same_length(("alphas", a), ("factors", f))
+    a = _validate_alphas_axis(alphas)
+    f = validate_array(factors, "factors", ndim=2)
+    validate_same_length(("alphas", a), ("factors", f))
     if np.any(f < 0) or np.any(f > 1):
         raise ValueError("factors must all be in [0, 1]")
     n_dir = f.shape[1]
     if singular_values is not None:
-        d = check_array(singular_values, "singular_values", ndim=1)
+        d = validate_array(singular_values, "singular_values", ndim=1)
         if d.shape[0] != n_dir:
             raise ValueError(f"singular_values must hold {n_dir} values (one per column of factors), got {d.shape[0]}")
         labels = [rf"$d_{{{j + 1}}} = {d[j]:.3g}$" for j in range(n_dir)]
     else:
         labels = [rf"direction {j + 1}" for j in range(n_dir)]
-    cur = check_current(current, a)
+    cur = validate_current(current, a)
     cmap = mpl.colormaps["viridis"]
     ax = get_axes(ax)
     for j in range(n_dir):
@@ -402,13 +403,13 @@ def plot_n_nonzero(
     matplotlib.axes.Axes
 
     """
-    a = check_alphas(alphas)
+    a = validate_alphas(alphas)
     if not isinstance(counts, Mapping) or not counts:
         raise ValueError("counts must be a non-empty mapping of method name to counts")
     ax = get_axes(ax)
     for i, (label, values) in enumerate(counts.items()):
-        v = check_array(values, f"counts[{label!r}]", ndim=1)
-        check_same_length(("alphas", a), (f"counts[{label!r}]", v))
+        v = validate_array(values, f"counts[{label!r}]", ndim=1)
+        validate_same_length(("alphas", a), (f"counts[{label!r}]", v))
         style = _method_style(label, i)
         ax.step(a, v, where="mid", color=style["color"], linestyle=style["linestyle"], label=label)
     if limit is not None:
@@ -490,11 +491,11 @@ def plot_coef_comparison(
         Each bar container's patches have gid ``"bars:<label>"``.
 
     """
-    mark_zeros = check_bool(mark_zeros, "mark_zeros")
+    mark_zeros = validate_bool(mark_zeros, "mark_zeros")
     if not isinstance(coefs, Mapping) or not coefs:
         raise ValueError("coefs must be a non-empty mapping of label to coefficient vector")
-    check_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
-    vectors = {label: check_array(v, f"coefs[{label!r}]", ndim=1) for label, v in coefs.items()}
+    validate_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
+    vectors = {label: validate_array(v, f"coefs[{label!r}]", ndim=1) for label, v in coefs.items()}
     n_features = len(next(iter(vectors.values())))
     for label, v in vectors.items():
         if len(v) != n_features:
@@ -549,9 +550,9 @@ def plot_group_coefs(
         collection with gid ``"zeros"``.
 
     """
-    w = check_array(coef, "coef", ndim=1)
-    g = check_array(groups, "groups", ndim=1, dtype=int)
-    check_same_length(("coef", w), ("groups", g))
+    w = validate_array(coef, "coef", ndim=1)
+    g = validate_array(groups, "groups", ndim=1, dtype=int)
+    validate_same_length(("coef", w), ("groups", g))
     names = _feature_names(feature_names, len(w))
     ax = get_axes(ax)
     x = np.arange(len(w))
@@ -565,8 +566,8 @@ def plot_group_coefs(
     zeros.set_gid("zeros")
     handles: list[Any] = _group_handles(g)
     if coef_true is not None:
-        true = check_array(coef_true, "coef_true", ndim=1)
-        check_same_length(("coef", w), ("coef_true", true))
+        true = validate_array(coef_true, "coef_true", ndim=1)
+        validate_same_length(("coef", w), ("coef_true", true))
         truth = ax.hlines(true, x - 0.4, x + 0.4, color=COLORS["reference"], lw=2, label="true coefficient")
         truth.set_gid("truth")
         handles.append(truth)
@@ -575,7 +576,7 @@ def plot_group_coefs(
         if (
             not isinstance(ylim, tuple | list)
             or len(ylim) != 2
-            or not check_real(ylim[0], "ylim[0]") < check_real(ylim[1], "ylim[1]")
+            or not validate_real(ylim[0], "ylim[0]") < validate_real(ylim[1], "ylim[1]")
         ):
             raise ValueError(f"ylim must be a (low, high) pair with low < high, got {ylim!r}")
         ax.set_ylim(float(ylim[0]), float(ylim[1]))
@@ -614,15 +615,15 @@ def plot_selection_frequency(
     matplotlib.axes.Axes
 
     """
-    f = check_array(frequency, "frequency", ndim=1)
+    f = validate_array(frequency, "frequency", ndim=1)
     if np.any((f < 0) | (f > 1)):
         raise ValueError("frequency must hold values in [0, 1]")
     names = _feature_names(feature_names, len(f))
     if groups is None:
         g = np.zeros(len(f), dtype=int)
     else:
-        g = check_array(groups, "groups", ndim=1, dtype=int)
-        check_same_length(("frequency", f), ("groups", g))
+        g = validate_array(groups, "groups", ndim=1, dtype=int)
+        validate_same_length(("frequency", f), ("groups", g))
     ax = get_axes(ax)
     colors = _group_colors(g)
     ax.bar(np.arange(len(f)), f, color=colors, edgecolor="white")
@@ -663,10 +664,10 @@ def plot_coef_norms(
         The Axes; the line has gid ``"norms"``.
 
     """
-    p = check_array(params, "params", ndim=1, min_samples=2)
-    n = check_array(norms, "norms", ndim=1)
-    check_same_length(("params", p), ("norms", n))
-    check_increasing(p, "params")
+    p = validate_array(params, "params", ndim=1, min_samples=2)
+    n = validate_array(norms, "norms", ndim=1)
+    validate_same_length(("params", p), ("norms", n))
+    validate_increasing(p, "params")
     if np.any(n <= 0):
         raise ValueError("norms must all be > 0 (they are drawn on a log scale)")
     ax = get_axes(ax)
@@ -725,7 +726,7 @@ def plot_weight_histogram(
 
     """
     sets = _weight_sets(weights)
-    log_abs = check_bool(log_abs, "log_abs")
+    log_abs = validate_bool(log_abs, "log_abs")
     prepared: dict[str, NDArray[np.float64]] = {}
     zeros: dict[str, int] = {}
     for label, values in sets.items():
@@ -768,9 +769,9 @@ def _weight_sets(weights: Any) -> dict[str, NDArray[np.float64]]:
         for label, values in weights.items():
             if not isinstance(label, str):
                 raise ValueError(f"weights must be keyed by str labels, got {label!r}")
-            sets[label] = check_array(_to_numpy(values), f"weights[{label!r}]", ndim=None).ravel()
+            sets[label] = validate_array(_to_numpy(values), f"weights[{label!r}]", ndim=None).ravel()
         return sets
-    return {"weights": check_array(_to_numpy(weights), "weights", ndim=None).ravel()}
+    return {"weights": validate_array(_to_numpy(weights), "weights", ndim=None).ravel()}
 
 
 def _to_numpy(values: Any) -> Any:
@@ -783,7 +784,7 @@ def _to_numpy(values: Any) -> Any:
 
 def _bin_edges(bins: Any, sets: list[NDArray[np.float64]]) -> NDArray[np.float64]:
     if isinstance(bins, int | np.integer) and not isinstance(bins, bool):
-        n_bins = check_int(bins, "bins", low=1, high=10_000)
+        n_bins = validate_int(bins, "bins", low=1, high=10_000)
         if not sets:
             return np.linspace(-1.0, 1.0, n_bins + 1)
         low = min(float(v.min()) for v in sets)
@@ -791,7 +792,7 @@ def _bin_edges(bins: Any, sets: list[NDArray[np.float64]]) -> NDArray[np.float64
         if low == high:
             low, high = low - 0.5, high + 0.5
         return np.linspace(low, high, n_bins + 1)
-    edges = check_array(bins, "bins", ndim=1, min_samples=2)
+    edges = validate_array(bins, "bins", ndim=1, min_samples=2)
     if np.any(np.diff(edges) <= 0):
         raise ValueError("bins must be an integer >= 1 or strictly increasing bin edges")
     return edges
@@ -825,7 +826,7 @@ def plot_unit_moments(
     ax = get_axes(ax)
     markers = ["o", "s", "^", "D", "v", "P", "X"]
     for i, (name, values) in enumerate(activations.items()):
-        arr = check_array(values, f"activations[{name!r}]", ndim=2, min_samples=2)
+        arr = validate_array(values, f"activations[{name!r}]", ndim=2, min_samples=2)
         ax.scatter(
             arr.mean(axis=0),
             arr.std(axis=0),

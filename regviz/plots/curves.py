@@ -26,7 +26,19 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_bool, check_choice, check_int, check_limits, check_real, check_same_length
+from .._validation import (
+    validate_alphas,
+    validate_array,
+    validate_bool,
+    validate_choice,
+    validate_current,
+    validate_increasing,
+    validate_int,
+    validate_limits,
+    validate_real,
+    validate_same_length,
+    validate_title,
+)
 from ..style import COLORS, LINESTYLES, OKABE_ITO
 from ._axes import (
     CURVE_STYLES,
@@ -34,10 +46,6 @@ from ._axes import (
     METHOD_STYLES,
     SEARCH_LABELS,
     SEARCH_STYLES,
-    check_alphas,
-    check_current,
-    check_increasing,
-    check_title,
     draw_current,
     get_axes,
     optimizer_style,
@@ -97,12 +105,12 @@ def plot_line_fit(
         ``"residuals"``) so a widget can update them in place.
 
     """
-    residuals = check_bool(residuals, "residuals")
-    x_arr = check_array(x, "x", ndim=1)
-    y_arr = check_array(y, "y", ndim=1)
-    check_same_length(("x", x_arr), ("y", y_arr))
-    slope = check_real(slope, "slope")
-    intercept = check_real(intercept, "intercept")
+    residuals = validate_bool(residuals, "residuals")
+    x_arr = validate_array(x, "x", ndim=1)
+    y_arr = validate_array(y, "y", ndim=1)
+    validate_same_length(("x", x_arr), ("y", y_arr))
+    slope = validate_real(slope, "slope")
+    intercept = validate_real(intercept, "intercept")
     ax = get_axes(ax)
     ax.scatter(x_arr, y_arr, color=COLORS["data"], edgecolor="white", zorder=3, label="data")
     grid = np.linspace(x_arr.min(), x_arr.max(), 2)
@@ -153,10 +161,10 @@ def plot_loss_profile(
         The Axes; the marker's artist has gid ``"marker"``.
 
     """
-    logx = check_bool(logx, "logx")
-    p = check_array(params, "params", ndim=1, min_samples=2)
-    values = check_array(losses, "losses", ndim=1, min_samples=2)
-    check_same_length(("params", p), ("losses", values))
+    logx = validate_bool(logx, "logx")
+    p = validate_array(params, "params", ndim=1, min_samples=2)
+    values = validate_array(losses, "losses", ndim=1, min_samples=2)
+    validate_same_length(("params", p), ("losses", values))
     if np.any(np.diff(p) <= 0):
         raise ValueError("params must be strictly increasing")
     if logx and np.any(p <= 0):
@@ -164,7 +172,7 @@ def plot_loss_profile(
     ax = get_axes(ax)
     ax.plot(p, values, color=COLORS["reference"], label=ylabel)
     if current is not None:
-        c = check_real(current, "current", low=float(p[0]), high=float(p[-1]))
+        c = validate_real(current, "current", low=float(p[0]), high=float(p[-1]))
         (marker,) = ax.plot([c], [np.interp(c, p, values)], "o", color=COLORS["highlight"], ms=9, zorder=3)
         marker.set_gid("marker")
     if logx:
@@ -174,7 +182,7 @@ def plot_loss_profile(
     return ax
 
 
-def _check_mapping(curves: Any, name: str) -> dict[str, Any]:
+def _validate_mapping(curves: Any, name: str) -> dict[str, Any]:
     if not isinstance(curves, Mapping) or len(curves) == 0:
         raise ValueError(f"{name} must be a non-empty mapping of label to values, got {type(curves).__name__}")
     for key in curves:
@@ -201,7 +209,7 @@ def _as_curve(values: Any, name: str, n: int | None = None) -> NDArray[np.float6
 
 def _select(curves: Any, keys: Sequence[str] | None) -> dict[str, Any]:
     """The curves to draw, by legend label: all of ``curves``, or the entries ``keys`` names (``_`` read as spaces)."""
-    named = _check_mapping(curves, "curves")
+    named = _validate_mapping(curves, "curves")
     if keys is None:
         return named
     if isinstance(keys, str) or not isinstance(keys, Sequence) or not all(isinstance(k, str) for k in keys):
@@ -219,7 +227,7 @@ def _shared_x(x: Any, named: dict[str, Any]) -> NDArray[np.float64]:
     if x is None:
         label = next(iter(named))
         return np.arange(1.0, _as_curve(named[label], f"curves[{label!r}]").size + 1.0)
-    x_arr = check_array(x, "x", ndim=1)
+    x_arr = validate_array(x, "x", ndim=1)
     if np.any(np.diff(x_arr) <= 0):
         raise ValueError("x must be strictly increasing")
     return x_arr
@@ -300,10 +308,10 @@ def plot_curves(
         The Axes; each curve's line has its label and gid ``"curve:<label>"``.
 
     """
-    markers, title = check_bool(markers, "markers"), check_title(title)
-    x_arr, values = _checked_curves(curves, x, keys, check_bool(logx, "logx"), check_bool(logy, "logy"))
+    markers, title = validate_bool(markers, "markers"), validate_title(title)
+    x_arr, values = _checked_curves(curves, x, keys, validate_bool(logx, "logx"), validate_bool(logy, "logy"))
     if current is not None:
-        current = check_real(current, "current", low=float(x_arr[0]), high=float(x_arr[-1]))
+        current = validate_real(current, "current", low=float(x_arr[0]), high=float(x_arr[-1]))
     if linestyles is not None and (
         isinstance(linestyles, str) or not isinstance(linestyles, Sequence) or not linestyles
     ):
@@ -372,12 +380,12 @@ def plot_per_step(
         The Axes; each line has gid ``"series:<label>"``.
 
     """
-    named = _check_mapping(series, "series")
+    named = _validate_mapping(series, "series")
     values = {label: _as_curve(v, f"series[{label!r}]") for label, v in named.items()}
-    logy = check_bool(logy, "logy")
-    start = check_int(start, "start", low=0)
+    logy = validate_bool(logy, "logy")
+    start = validate_int(start, "start", low=0)
     if reference is not None:
-        reference = check_real(reference, "reference", low=0 if logy else None, low_open=logy)
+        reference = validate_real(reference, "reference", low=0 if logy else None, low_open=logy)
     ax = get_axes(ax)
     for i, (label, y) in enumerate(values.items()):
         color, ls = optimizer_style(i)
@@ -419,8 +427,8 @@ def plot_soft_threshold(threshold: float, *, z_max: float = 3.0, ax: Axes | None
     matplotlib.axes.Axes
 
     """
-    t = check_real(threshold, "threshold", low=0)
-    z_max = check_real(z_max, "z_max", low=t, low_open=True)
+    t = validate_real(threshold, "threshold", low=0)
+    z_max = validate_real(z_max, "z_max", low=t, low_open=True)
     ax = get_axes(ax)
     z = np.linspace(-z_max, z_max, 401)
     ax.axvspan(-t, t, color=METHOD_STYLES["lasso"]["color"], alpha=0.12, lw=0, label=r"$|z| \leq t$: exactly 0")
@@ -473,11 +481,11 @@ def plot_error_vs_alpha(
     matplotlib.axes.Axes
 
     """
-    a = check_alphas(alphas)
-    train = check_array(train_error, "train_error", ndim=1)
-    val = check_array(val_error, "val_error", ndim=1)
-    check_same_length(("alphas", a), ("train_error", train), ("val_error", val))
-    cur = check_current(current, a)
+    a = validate_alphas(alphas)
+    train = validate_array(train_error, "train_error", ndim=1)
+    val = validate_array(val_error, "val_error", ndim=1)
+    validate_same_length(("alphas", a), ("train_error", train), ("val_error", val))
+    cur = validate_current(current, a)
     ax = get_axes(ax)
     ax.plot(a, train, color=COLORS["train"], linestyle=LINESTYLES["train"], label="training")
     ax.plot(a, val, color=COLORS["validation"], linestyle=LINESTYLES["validation"], label="validation")
@@ -516,8 +524,8 @@ def plot_cv_curve(
     matplotlib.axes.Axes
 
     """
-    a = check_alphas(alphas)
-    m = check_array(mse_path, "mse_path", ndim=2)
+    a = validate_alphas(alphas)
+    m = validate_array(mse_path, "mse_path", ndim=2)
     if m.shape[0] != len(a) or m.shape[1] < 2:
         raise ValueError(f"mse_path must have shape ({len(a)}, n_folds >= 2), got {m.shape}")
     ax = get_axes(ax)
@@ -527,7 +535,7 @@ def plot_cv_curve(
     ax.fill_between(a, mean - se, mean + se, color=COLORS["validation"], alpha=0.2, lw=0, label="mean ± 1 s.e.")
     ax.plot(a, mean, color=COLORS["validation"], linestyle=LINESTYLES["validation"], label="mean over folds")
     if best_alpha is not None:
-        b = check_real(best_alpha, "best_alpha", low=float(a.min()), high=float(a.max()))
+        b = validate_real(best_alpha, "best_alpha", low=float(a.min()), high=float(a.max()))
         ax.axvline(
             b,
             color=COLORS["reference"],
@@ -550,7 +558,7 @@ _FIT_STYLES: list[Any] = ["-", "--", "-.", (0, (1, 1))]
 
 def _fit_curves(y_grid: Any, grid: np.ndarray, label: str | Sequence[str]) -> tuple[np.ndarray, list[str], bool]:
     """Check ``y_grid`` and ``label``: the curves as rows, one label each, and whether ``y_grid`` was 1-D."""
-    curves = np.empty((0, grid.shape[0])) if y_grid is None else check_array(y_grid, "y_grid", ndim=(1, 2))
+    curves = np.empty((0, grid.shape[0])) if y_grid is None else validate_array(y_grid, "y_grid", ndim=(1, 2))
     curves2d = curves[None, :] if curves.ndim == 1 else curves
     if curves2d.shape[1] != grid.shape[0]:
         raise ValueError(
@@ -563,8 +571,8 @@ def _fit_curves(y_grid: Any, grid: np.ndarray, label: str | Sequence[str]) -> tu
 
 
 def _draw_truth(ax: Axes, grid: np.ndarray, y_true: Any) -> None:
-    truth = check_array(y_true, "y_true", ndim=1)
-    check_same_length(("x_grid", grid), ("y_true", truth))
+    truth = validate_array(y_true, "y_true", ndim=1)
+    validate_same_length(("x_grid", grid), ("y_true", truth))
     (line,) = ax.plot(
         grid, truth, color=COLORS["reference"], linestyle=LINESTYLES["reference"], lw=1.5, label="true function"
     )
@@ -572,9 +580,9 @@ def _draw_truth(ax: Axes, grid: np.ndarray, y_true: Any) -> None:
 
 
 def _draw_validation_points(ax: Axes, x_val: Any, y_val: Any) -> None:
-    xv = check_array(x_val, "x_val", ndim=1)
-    yv = check_array(y_val, "y_val", ndim=1)
-    check_same_length(("x_val", xv), ("y_val", yv))
+    xv = validate_array(x_val, "x_val", ndim=1)
+    yv = validate_array(y_val, "y_val", ndim=1)
+    validate_same_length(("x_val", xv), ("y_val", yv))
     ax.scatter(
         xv,
         yv,
@@ -631,15 +639,15 @@ def plot_polynomial_fit(
         The Axes drawn on.
 
     """
-    x_arr = check_array(x, "x", ndim=1)
-    y_arr = check_array(y, "y", ndim=1)
-    check_same_length(("x", x_arr), ("y", y_arr))
-    grid = check_array(x_grid, "x_grid", ndim=1, min_samples=2)
-    check_increasing(grid, "x_grid")
+    x_arr = validate_array(x, "x", ndim=1)
+    y_arr = validate_array(y, "y", ndim=1)
+    validate_same_length(("x", x_arr), ("y", y_arr))
+    grid = validate_array(x_grid, "x_grid", ndim=1, min_samples=2)
+    validate_increasing(grid, "x_grid")
     curves2d, labels, single = _fit_curves(y_grid, grid, label)
     if (x_val is None) != (y_val is None):
         raise ValueError("x_val and y_val must be given together (or both left None)")
-    limits = check_limits(ylim, "ylim")
+    limits = validate_limits(ylim, "ylim")
     ax = get_axes(ax)
     if y_true is not None:
         _draw_truth(ax, grid, y_true)
@@ -730,12 +738,12 @@ def plot_validation_curve(
         The Axes; the lines have gids ``"train"`` and ``"validation"``.
 
     """
-    p = check_array(params, "params", ndim=1, min_samples=2)
-    train = check_array(train_scores, "train_scores", ndim=(1, 2))
-    val = check_array(val_scores, "val_scores", ndim=(1, 2))
-    check_same_length(("params", p), ("train_scores", train), ("val_scores", val))
-    check_increasing(p, "params")
-    logx, logy = check_bool(logx, "logx"), check_bool(logy, "logy")
+    p = validate_array(params, "params", ndim=1, min_samples=2)
+    train = validate_array(train_scores, "train_scores", ndim=(1, 2))
+    val = validate_array(val_scores, "val_scores", ndim=(1, 2))
+    validate_same_length(("params", p), ("train_scores", train), ("val_scores", val))
+    validate_increasing(p, "params")
+    logx, logy = validate_bool(logx, "logx"), validate_bool(logy, "logy")
     if logx and np.any(p <= 0):
         raise ValueError("params must all be > 0 when logx=True")
     if logy and (np.any(train <= 0) or np.any(val <= 0)):
@@ -744,7 +752,7 @@ def plot_validation_curve(
     for role, scores, text in (("train", train, train_label), ("validation", val, val_label)):
         _draw_score_curve(ax, p, scores, role, text, logy)
     if current is not None:
-        c = check_real(current, "current", low=float(p[0]), high=float(p[-1]))
+        c = validate_real(current, "current", low=float(p[0]), high=float(p[-1]))
         marker = ax.axvline(c, color=COLORS["highlight"], lw=2, zorder=1, label=current_label)
         marker.set_gid("marker")
     if logx:
@@ -757,9 +765,9 @@ def plot_validation_curve(
     return ax
 
 
-def _check_floor(bias2_floor: Any, p: np.ndarray) -> np.ndarray:
-    floor = check_array(bias2_floor, "bias2_floor", ndim=1)
-    check_same_length(("params", p), ("bias2_floor", floor))
+def _validate_floor(bias2_floor: Any, p: np.ndarray) -> np.ndarray:
+    floor = validate_array(bias2_floor, "bias2_floor", ndim=1)
+    validate_same_length(("params", p), ("bias2_floor", floor))
     if np.any(floor < 0):
         raise ValueError("bias2_floor must be >= 0")
     return floor
@@ -809,16 +817,16 @@ def plot_bias_variance(
         ``"bias2_floor"``.
 
     """
-    p = check_array(params, "params", ndim=1, min_samples=2)
-    b2 = check_array(bias2, "bias2", ndim=1)
-    var = check_array(variance, "variance", ndim=1)
-    check_same_length(("params", p), ("bias2", b2), ("variance", var))
-    check_increasing(p, "params")
+    p = validate_array(params, "params", ndim=1, min_samples=2)
+    b2 = validate_array(bias2, "bias2", ndim=1)
+    var = validate_array(variance, "variance", ndim=1)
+    validate_same_length(("params", p), ("bias2", b2), ("variance", var))
+    validate_increasing(p, "params")
     if np.any(b2 < 0) or np.any(var < 0):
         raise ValueError("bias2 and variance must be >= 0")
-    logy = check_bool(logy, "logy")
-    sigma2 = 0.0 if noise is None else check_real(noise, "noise", low=0)
-    floor = None if bias2_floor is None else _check_floor(bias2_floor, p)
+    logy = validate_bool(logy, "logy")
+    sigma2 = 0.0 if noise is None else validate_real(noise, "noise", low=0)
+    floor = None if bias2_floor is None else _validate_floor(bias2_floor, p)
     ax = get_axes(ax)
     total = b2 + var + sigma2
     if floor is not None:
@@ -865,14 +873,14 @@ def _config_style(i: int) -> tuple[str, str]:
     return _CONFIG_STYLES[i % len(_CONFIG_STYLES)]
 
 
-def _check_labelled(values: Any, name: str, ndim: int) -> dict[str, NDArray[np.float64]]:
+def _validate_labelled(values: Any, name: str, ndim: int) -> dict[str, NDArray[np.float64]]:
     if not isinstance(values, Mapping) or len(values) == 0:
         raise ValueError(f"{name} must be a non-empty mapping of label to values, got {type(values).__name__}")
     out: dict[str, NDArray[np.float64]] = {}
     for label, v in values.items():
         if not isinstance(label, str):
             raise ValueError(f"{name} must have string labels as keys, got {label!r}")
-        out[label] = check_array(v, f"{name}[{label!r}]", ndim=ndim)
+        out[label] = validate_array(v, f"{name}[{label!r}]", ndim=ndim)
     return out
 
 
@@ -914,15 +922,15 @@ def plot_seed_curves(
         The Axes; each mean line has gid ``"mean:<label>"``, each band ``"band:<label>"``.
 
     """
-    named = _check_labelled(curves, "curves", 2)
+    named = _validate_labelled(curves, "curves", 2)
     for label, arr in named.items():
         if arr.shape[0] < 2:
             raise ValueError(f"curves[{label!r}] must have at least 2 seeds (rows), got shape {arr.shape}")
-    check_choice(band, "band", ("std", "range"))
-    check_choice(role, "role", ("train", "validation"))
+    validate_choice(band, "band", ("std", "range"))
+    validate_choice(role, "role", ("train", "validation"))
     linestyle = LINESTYLES[role]
-    logy = check_bool(logy, "logy")
-    title = check_title(title)
+    logy = validate_bool(logy, "logy")
+    title = validate_title(title)
     if logy and any(np.any(arr <= 0) for arr in named.values()):
         raise ValueError("curves must all be > 0 when logy=True")
     ax = get_axes(ax)
@@ -987,14 +995,14 @@ def plot_seed_scores(
         its mean marker ``"mean:<label>"``.
 
     """
-    named = _check_labelled(scores, "scores", 1)
+    named = _validate_labelled(scores, "scores", 1)
     for label, arr in named.items():
         if arr.shape[0] < 2:
             raise ValueError(f"scores[{label!r}] must hold at least 2 seeds, got shape {arr.shape}")
-    paired = check_bool(paired, "paired")
-    title = check_title(title)
+    paired = validate_bool(paired, "paired")
+    title = validate_title(title)
     if paired:
-        check_same_length(*[(f"scores[{label!r}]", arr) for label, arr in named.items()])
+        validate_same_length(*[(f"scores[{label!r}]", arr) for label, arr in named.items()])
     ax = get_axes(ax)
     labels = list(named)
     positions = np.arange(len(labels), dtype=float)
@@ -1066,12 +1074,12 @@ def plot_search(
         The Axes; the ring around the best trial has gid ``"best"``.
 
     """
-    x = check_array(values, "values", ndim=1)
-    per_seed = check_array(scores, "scores", ndim=(1, 2))
+    x = validate_array(values, "values", ndim=1)
+    per_seed = validate_array(scores, "scores", ndim=(1, 2))
     y = per_seed.mean(axis=1) if per_seed.ndim == 2 else per_seed
-    check_same_length(("values", x), ("scores", y))
-    logx = check_bool(logx, "logx")
-    title = check_title(title)
+    validate_same_length(("values", x), ("scores", y))
+    logx = validate_bool(logx, "logx")
+    title = validate_title(title)
     if logx and np.any(x <= 0):
         raise ValueError("values must all be > 0 when logx=True")
     if groups is None:
@@ -1150,12 +1158,12 @@ def plot_marginal(
         The Axes; the markers have gid ``"tried"``, the curve ``"curve"``.
 
     """
-    xs = check_array(x, "x", ndim=1, min_samples=2)
-    ys = check_array(curve, "curve", ndim=1, min_samples=2)
-    check_same_length(("x", xs), ("curve", ys))
+    xs = validate_array(x, "x", ndim=1, min_samples=2)
+    ys = validate_array(curve, "curve", ndim=1, min_samples=2)
+    validate_same_length(("x", xs), ("curve", ys))
     if np.any(np.diff(xs) <= 0):
         raise ValueError("x must be strictly increasing")
-    values = np.unique(check_array(tried, "tried", ndim=1))
+    values = np.unique(validate_array(tried, "tried", ndim=1))
     if values[0] < xs[0] or values[-1] > xs[-1]:
         raise ValueError(f"tried must lie inside [x[0], x[-1]] = [{xs[0]:g}, {xs[-1]:g}]")
     ax = get_axes(ax)
@@ -1215,19 +1223,19 @@ def plot_gp_posterior(
         The Axes; gids ``"mean"``, ``"band"``, ``"observations"``, ``"truth"``, ``"next"``.
 
     """
-    xs = check_array(x, "x", ndim=1, min_samples=2)
-    m = check_array(mu, "mu", ndim=1)
-    s = check_array(sigma, "sigma", ndim=1)
-    check_same_length(("x", xs), ("mu", m), ("sigma", s))
+    xs = validate_array(x, "x", ndim=1, min_samples=2)
+    m = validate_array(mu, "mu", ndim=1)
+    s = validate_array(sigma, "sigma", ndim=1)
+    validate_same_length(("x", xs), ("mu", m), ("sigma", s))
     if np.any(s < 0):
         raise ValueError("sigma must be >= 0")
-    xo = check_array(X_obs, "X_obs", ndim=1)
-    yo = check_array(y_obs, "y_obs", ndim=1)
-    check_same_length(("X_obs", xo), ("y_obs", yo))
+    xo = validate_array(X_obs, "X_obs", ndim=1)
+    yo = validate_array(y_obs, "y_obs", ndim=1)
+    validate_same_length(("X_obs", xo), ("y_obs", yo))
     ax = get_axes(ax)
     if truth is not None:
-        t = check_array(truth, "truth", ndim=1)
-        check_same_length(("x", xs), ("truth", t))
+        t = validate_array(truth, "truth", ndim=1)
+        validate_same_length(("x", xs), ("truth", t))
         (line,) = ax.plot(
             xs, t, color=COLORS["reference"], linestyle=LINESTYLES["reference"], linewidth=1.5, label="true $f$"
         )
@@ -1241,7 +1249,7 @@ def plot_gp_posterior(
     obs = ax.scatter(xo, yo, color=COLORS["highlight"], edgecolor="black", s=40, zorder=4, label="evaluations")
     obs.set_gid("observations")
     if next_x is not None:
-        nx = check_real(next_x, "next_x", low=float(xs[0]), high=float(xs[-1]))
+        nx = validate_real(next_x, "next_x", low=float(xs[0]), high=float(xs[-1]))
         vline = ax.axvline(nx, color=COLORS["validation"], linestyle="--", linewidth=1.2, label="next evaluation")
         vline.set_gid("next")
     ax.set_xlabel(xlabel)
@@ -1284,13 +1292,13 @@ def plot_acquisition(
         The Axes; gids ``"acquisition"`` and ``"next"``.
 
     """
-    xs = check_array(x, "x", ndim=1, min_samples=2)
-    a = check_array(values, "values", ndim=1)
-    check_same_length(("x", xs), ("values", a))
+    xs = validate_array(x, "x", ndim=1, min_samples=2)
+    a = validate_array(values, "values", ndim=1)
+    validate_same_length(("x", xs), ("values", a))
     nx = (
         float(xs[int(np.argmax(a))])
         if next_x is None
-        else check_real(next_x, "next_x", low=float(xs[0]), high=float(xs[-1]))
+        else validate_real(next_x, "next_x", low=float(xs[0]), high=float(xs[-1]))
     )
     ax = get_axes(ax)
     (line,) = ax.plot(xs, a, color=COLORS["validation"], linewidth=1.8)
@@ -1343,10 +1351,10 @@ def plot_best_so_far(
     """
     if not isinstance(curves, Mapping) or not curves:
         raise ValueError("curves must be a non-empty mapping of method name to an (n_seeds, n_evals) array")
-    check_bool(logy, "logy")
+    validate_bool(logy, "logy")
     arrays = {}
     for name, values in curves.items():
-        arr = check_array(values, f"curves[{name!r}]", ndim=2)
+        arr = validate_array(values, f"curves[{name!r}]", ndim=2)
         if logy and np.any(arr <= 0):
             raise ValueError(f"curves[{name!r}] must be > 0 on a log axis (logy=True)")
         arrays[str(name)] = arr
@@ -1362,7 +1370,7 @@ def plot_best_so_far(
         if not isinstance(grid, Mapping) or not grid:
             raise ValueError("grid must be a non-empty mapping of budget to best value")
         budgets = np.array(sorted(grid), dtype=float)
-        best = np.array([check_real(grid[b], f"grid[{b}]") for b in sorted(grid)])
+        best = np.array([validate_real(grid[b], f"grid[{b}]") for b in sorted(grid)])
         if logy and np.any(best <= 0):
             raise ValueError("grid values must be > 0 on a log axis (logy=True)")
         color, _, label = _search_style("grid", 0)
@@ -1411,8 +1419,8 @@ def plot_pruning(
         raise ValueError("curves must be a non-empty sequence of per-epoch values")
     if not isinstance(pruned, Sequence) or len(pruned) != len(curves):
         raise ValueError(f"pruned must hold one bool per curve ({len(curves)}), got {pruned!r}")
-    flags = [check_bool(p, f"pruned[{i}]") for i, p in enumerate(pruned)]
-    arrays = [check_array(c, f"curves[{i}]", ndim=1) for i, c in enumerate(curves)]
+    flags = [validate_bool(p, f"pruned[{i}]") for i, p in enumerate(pruned)]
+    arrays = [validate_array(c, f"curves[{i}]", ndim=1) for i, c in enumerate(curves)]
     finals = [a[-1] if not p else np.inf for a, p in zip(arrays, flags, strict=True)]
     best = int(np.argmin(finals)) if np.isfinite(min(finals)) else -1
     ax = get_axes(ax)

@@ -9,9 +9,9 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import PowerNorm
 
-from .._validation import check_array, check_int, check_real, check_same_length
+from .._validation import validate_array, validate_int, validate_real, validate_same_length, validate_title
 from ..style import OKABE_ITO
-from ._axes import check_title, get_axes
+from ._axes import get_axes
 
 __all__ = ["plot_confusion_matrix", "plot_digits"]
 
@@ -42,13 +42,13 @@ def plot_digits(
         The Axes, with no ticks; the mosaic is its only image.
 
     """
-    imgs = check_array(images, "images", ndim=3)
-    n_cols = check_int(n_cols, "n_cols", low=1, high=100)
+    imgs = validate_array(images, "images", ndim=3)
+    n_cols = validate_int(n_cols, "n_cols", low=1, high=100)
     if labels is not None:
         labs = np.asarray(labels)
         if labs.ndim != 1:
             raise ValueError(f"labels must have shape (n_images,), got shape {labs.shape}")
-        check_same_length(("images", imgs), ("labels", labs))
+        validate_same_length(("images", imgs), ("labels", labs))
     n, h, w = imgs.shape
     n_cols = min(n_cols, n)
     n_rows = -(-n // n_cols)
@@ -106,7 +106,7 @@ def plot_confusion_matrix(
         The Axes; the image has gid ``"confusion"``.
 
     """
-    counts = check_array(cm, "cm", ndim=2)
+    counts = validate_array(cm, "cm", ndim=2)
     n = counts.shape[0]
     if counts.shape != (n, n):
         raise ValueError(f"cm must be square (n_classes, n_classes), got shape {counts.shape}")
@@ -118,8 +118,8 @@ def plot_confusion_matrix(
     names = [str(i) for i in range(n)] if labels is None else [str(s) for s in labels]
     if len(names) != n:
         raise ValueError(f"labels must have {n} entries, one per class, got {len(names)}")
-    gamma = check_real(gamma, "gamma", low=0, high=1, low_open=True)
-    title = check_title(title)
+    gamma = validate_real(gamma, "gamma", low=0, high=1, low_open=True)
+    title = validate_title(title)
     share = counts / row_sums[:, None]
     norm = PowerNorm(gamma=gamma, vmin=0.0, vmax=1.0)
     ax = get_axes(ax)

@@ -24,11 +24,18 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.patches import Patch
 from numpy.typing import NDArray
 
-from .._validation import check_array, check_bool, check_int, check_real, check_same_length
+from .._validation import (
+    validate_alphas,
+    validate_array,
+    validate_bool,
+    validate_int,
+    validate_real,
+    validate_same_length,
+)
 from ..lasso import loss_ellipse, penalty_boundary, quadratic_loss
 from ..optim import path_in_view
 from ..style import CLASS_COLORS, COLORS
-from ._axes import LAMBDA_LABEL, check_alphas, get_axes, optimizer_style
+from ._axes import LAMBDA_LABEL, get_axes, optimizer_style
 
 __all__ = [
     "boundary_grid",
@@ -101,21 +108,21 @@ def plot_contours(
         The Axes; the contour set has gid ``"contours"``.
 
     """
-    x = check_array(w0, "w0", ndim=1, min_samples=2)
-    y = check_array(w1, "w1", ndim=1, min_samples=2)
-    z = check_array(loss, "loss", ndim=2)
+    x = validate_array(w0, "w0", ndim=1, min_samples=2)
+    y = validate_array(w1, "w1", ndim=1, min_samples=2)
+    z = validate_array(loss, "loss", ndim=2)
     if z.shape != (y.size, x.size):
         raise ValueError(f"loss must have shape (len(w1), len(w0)) = {(y.size, x.size)}, got {z.shape}")
     if np.any(np.diff(x) <= 0) or np.any(np.diff(y) <= 0):
         raise ValueError("w0 and w1 must be strictly increasing")
-    levels = check_int(levels, "levels", low=2, high=100)
-    log_levels, equal_aspect = check_bool(log_levels, "log_levels"), check_bool(equal_aspect, "equal_aspect")
+    levels = validate_int(levels, "levels", low=2, high=100)
+    log_levels, equal_aspect = validate_bool(log_levels, "log_levels"), validate_bool(equal_aspect, "equal_aspect")
     level_values = _contour_levels(z, levels, log_levels)
     ax = get_axes(ax)
     cs = ax.contour(x, y, z, levels=level_values, cmap="viridis", linewidths=1.0)
     cs.set_gid("contours")
     if minimum is not None:
-        m = check_array(minimum, "minimum", ndim=1)
+        m = validate_array(minimum, "minimum", ndim=1)
         if m.size != 2:
             raise ValueError(f"minimum must hold 2 values (w0, w1), got {m.size}")
         (star,) = ax.plot([m[0]], [m[1]], "*", color=COLORS["reference"], ms=14, zorder=4, label="minimum")
@@ -175,8 +182,8 @@ def plot_path(
         raise ValueError("path must start at a finite point")
     if not isinstance(label, str):
         raise ValueError(f"label must be a string, got {label!r}")
-    style = check_int(style, "style", low=0)
-    markers = check_bool(markers, "markers")
+    style = validate_int(style, "style", low=0)
+    markers = validate_bool(markers, "markers")
     ax = get_axes(ax)
     has_content = bool(ax.lines or ax.collections)
     limits = (ax.get_xlim(), ax.get_ylim())
@@ -205,14 +212,16 @@ def plot_path(
     return ax
 
 
-def _check_point(value: Any, name: str, x: NDArray[np.float64], y: NDArray[np.float64]) -> tuple[float, float] | None:
+def _validate_point(
+    value: Any, name: str, x: NDArray[np.float64], y: NDArray[np.float64]
+) -> tuple[float, float] | None:
     """A ``(x, y)`` pair inside the grid's ranges, or None."""
     if value is None:
         return None
     if not isinstance(value, tuple | list) or len(value) != 2:
         raise ValueError(f"{name} must be an (lr, momentum) pair or None, got {value!r}")
-    px = check_real(value[0], f"{name}[0]", low=float(x[0]), high=float(x[-1]))
-    py = check_real(value[1], f"{name}[1]", low=float(y[0]), high=float(y[-1]))
+    px = validate_real(value[0], f"{name}[0]", low=float(x[0]), high=float(x[-1]))
+    py = validate_real(value[1], f"{name}[1]", low=float(y[0]), high=float(y[-1]))
     return px, py
 
 
@@ -227,9 +236,9 @@ def _colour_to_rate(value: Any) -> Any:
 
 def _checked_rate_grid(lr: Any, momentum: Any, rate: Any, levels: Any) -> tuple[NDArray[np.float64], ...]:
     """The rate map's grid, rates and contour levels as arrays, checked."""
-    x = check_array(lr, "lr", ndim=1, min_samples=2)
-    y = check_array(momentum, "momentum", ndim=1, min_samples=2)
-    z = check_array(rate, "rate", ndim=2)
+    x = validate_array(lr, "lr", ndim=1, min_samples=2)
+    y = validate_array(momentum, "momentum", ndim=1, min_samples=2)
+    z = validate_array(rate, "rate", ndim=2)
     if np.any(np.diff(x) <= 0) or x[0] <= 0:
         raise ValueError("lr must be strictly increasing and > 0")
     if np.any(np.diff(y) <= 0) or y[0] < 0 or y[-1] >= 1:
@@ -238,7 +247,7 @@ def _checked_rate_grid(lr: Any, momentum: Any, rate: Any, levels: Any) -> tuple[
         raise ValueError(f"rate must have shape (len(momentum), len(lr)) = {(y.size, x.size)}, got {z.shape}")
     if np.any(z < 0):
         raise ValueError("rate must be >= 0")
-    level_values = check_array(levels, "levels", ndim=1)
+    level_values = validate_array(levels, "levels", ndim=1)
     if np.any(np.diff(level_values) <= 0) or level_values[0] <= 0 or level_values[-1] >= 1:
         raise ValueError("levels must be increasing, inside (0, 1)")
     return x, y, z, level_values
@@ -339,11 +348,11 @@ def plot_rate_map(
 
     """
     x, y, z, level_values = _checked_rate_grid(lr, momentum, rate, levels)
-    current_pt = _check_point(current, "current", x, y)
-    best_pt = _check_point(best, "best", x, y)
+    current_pt = _validate_point(current, "current", x, y)
+    best_pt = _validate_point(best, "best", x, y)
     if not isinstance(best_label, str):
         raise ValueError(f"best_label must be a string, got {best_label!r}")
-    colorbar = check_bool(colorbar, "colorbar")
+    colorbar = validate_bool(colorbar, "colorbar")
     ax = get_axes(ax)
     mesh, (vmin, vmax) = _draw_rate_cells(ax, x, y, z, level_values)
     handles = _mark_rate_points(ax, best_pt, best_label, current_pt)
@@ -394,12 +403,12 @@ def plot_cv_heatmap(
         The mesh has gid ``"heatmap"``; a colour bar is added to the figure.
 
     """
-    a = check_alphas(alphas)
-    r = check_array(l1_ratios, "l1_ratios", ndim=1)
+    a = validate_alphas(alphas)
+    r = validate_array(l1_ratios, "l1_ratios", ndim=1)
     if np.any((r < 0) | (r > 1)) or np.any(np.diff(r) <= 0):
         raise ValueError("l1_ratios must be strictly increasing values in [0, 1]")
-    values = check_array(mse, "mse", ndim=2)
-    top = check_real(max_ratio, "max_ratio", low=1, low_open=True)
+    values = validate_array(mse, "mse", ndim=2)
+    top = validate_real(max_ratio, "max_ratio", low=1, low_open=True)
     if np.any(values <= 0):
         raise ValueError("mse must hold positive errors")
     if values.shape != (len(r), len(a)):
@@ -510,18 +519,18 @@ def plot_constraint_geometry(
     matplotlib.axes.Axes
 
     """
-    X_arr = check_array(X, "X", ndim=2)
-    y_arr = check_array(y, "y", ndim=1)
-    check_same_length(("X", X_arr), ("y", y_arr))
+    X_arr = validate_array(X, "X", ndim=2)
+    y_arr = validate_array(y, "y", ndim=1)
+    validate_same_length(("X", X_arr), ("y", y_arr))
     if X_arr.shape[1] != 2:
         raise ValueError(f"X must have exactly 2 columns (features) to draw in the plane, got {X_arr.shape[1]}")
-    w = check_array(coef, "coef", ndim=1)
+    w = validate_array(coef, "coef", ndim=1)
     if w.shape != (2,):
         raise ValueError(f"coef must have shape (2,), got {w.shape}")
-    r = check_real(l1_ratio, "l1_ratio", low=0, high=1)
-    n_levels = check_int(n_levels, "n_levels", low=1, high=100)
+    r = validate_real(l1_ratio, "l1_ratio", low=0, high=1)
+    n_levels = validate_int(n_levels, "n_levels", low=1, high=100)
     gram, w_ols = quadratic_loss(X_arr, y_arr)
-    lim = 1.25 * float(np.max(np.abs(w_ols))) if limit is None else check_real(limit, "limit", low=0, low_open=True)
+    lim = 1.25 * float(np.max(np.abs(w_ols))) if limit is None else validate_real(limit, "limit", low=0, low_open=True)
     ax = get_axes(ax)
     _draw_loss_contours(ax, gram, w_ols, lim, n_levels)
     t = r * np.abs(w).sum() + 0.5 * (1 - r) * (w @ w)
@@ -604,9 +613,9 @@ def boundary_grid(X: Any, *, resolution: int = 150, margin: float = 0.5) -> Boun
         result to ``grid.shape``.
 
     """
-    X_arr = _check_X(X)
-    resolution = check_int(resolution, "resolution", low=10, high=1000)
-    margin = check_real(margin, "margin", low=0)
+    X_arr = _validate_X(X)
+    resolution = validate_int(resolution, "resolution", low=10, high=1000)
+    margin = validate_real(margin, "margin", low=0)
     x_min, y_min = X_arr.min(axis=0) - margin
     x_max, y_max = X_arr.max(axis=0) + margin
     xs = np.linspace(x_min, x_max, resolution)
@@ -616,8 +625,8 @@ def boundary_grid(X: Any, *, resolution: int = 150, margin: float = 0.5) -> Boun
     return BoundaryGrid(xx, yy, points, (float(x_min), float(x_max), float(y_min), float(y_max)))
 
 
-def _check_X(X: Any) -> NDArray[np.float64]:
-    X_arr = check_array(X, "X", ndim=2)
+def _validate_X(X: Any) -> NDArray[np.float64]:
+    X_arr = validate_array(X, "X", ndim=2)
     if X_arr.shape[1] != 2:
         raise ValueError(f"X must have 2 columns (points in the plane), got shape {X_arr.shape}")
     return X_arr
@@ -666,8 +675,8 @@ def plot_decision_boundary(
         so a widget can update them in place.
 
     """
-    X_arr, y_arr, p, box = _check_boundary_args(X, y, proba, extent)
-    colorbar = check_bool(colorbar, "colorbar")
+    X_arr, y_arr, p, box = _validate_boundary_args(X, y, proba, extent)
+    colorbar = validate_bool(colorbar, "colorbar")
     ax = get_axes(ax)
     image = ax.imshow(
         p, origin="lower", extent=box, cmap=_PROBA_CMAP, vmin=0.0, vmax=1.0, aspect="auto", interpolation="bilinear"
@@ -688,20 +697,20 @@ def plot_decision_boundary(
     return ax
 
 
-def _check_boundary_args(
+def _validate_boundary_args(
     X: Any, y: Any, proba: Any, extent: Any
 ) -> tuple[NDArray[np.float64], NDArray[Any], NDArray[np.float64], tuple[float, float, float, float]]:
-    X_arr = _check_X(X)
-    y_arr = check_array(y, "y", ndim=1)
-    check_same_length(("X", X_arr), ("y", y_arr))
+    X_arr = _validate_X(X)
+    y_arr = validate_array(y, "y", ndim=1)
+    validate_same_length(("X", X_arr), ("y", y_arr))
     if not np.all(np.isin(y_arr, (0, 1))):
         raise ValueError("y must hold labels 0 and 1 only")
-    p = check_array(proba, "proba", ndim=2)
+    p = validate_array(proba, "proba", ndim=2)
     if p.shape[0] < 2 or p.shape[1] < 2:
         raise ValueError(f"proba must be a grid of at least 2 x 2 values, got shape {p.shape}")
     if p.min() < 0 or p.max() > 1:
         raise ValueError(f"proba must hold probabilities in [0, 1], got values in [{p.min():.3g}, {p.max():.3g}]")
-    return X_arr, y_arr, p, _check_extent(extent)
+    return X_arr, y_arr, p, _validate_extent(extent)
 
 
 def _scatter_classes(ax: Axes, X: NDArray[np.float64], y: NDArray[Any]) -> None:
@@ -771,21 +780,21 @@ def update_decision_boundary(ax: Axes, proba: Any, extent: tuple[float, float, f
     image = next((a for a in getattr(ax, "images", ()) if a.get_gid() == "proba"), None)
     if image is None:
         raise ValueError("ax must be axes drawn by plot_decision_boundary (it has no probability image)")
-    values = check_array(proba, "proba", ndim=2)
+    values = validate_array(proba, "proba", ndim=2)
     if values.min() < 0 or values.max() > 1:
         raise ValueError(
             f"proba must hold probabilities in [0, 1], got values in [{values.min():.3g}, {values.max():.3g}]"
         )
-    box = _check_extent(extent)
+    box = _validate_extent(extent)
     image.set_data(values)
     _draw_boundary_contour(ax, values, box)
     return ax
 
 
-def _check_extent(extent: Any) -> tuple[float, float, float, float]:
+def _validate_extent(extent: Any) -> tuple[float, float, float, float]:
     if not isinstance(extent, tuple | list) or len(extent) != 4:
         raise ValueError(f"extent must be a (x_min, x_max, y_min, y_max) tuple, got {extent!r}")
-    box = tuple(check_real(v, f"extent[{i}]") for i, v in enumerate(extent))
+    box = tuple(validate_real(v, f"extent[{i}]") for i, v in enumerate(extent))
     if not (box[0] < box[1] and box[2] < box[3]):
         raise ValueError(f"extent must satisfy x_min < x_max and y_min < y_max, got {extent!r}")
     return (box[0], box[1], box[2], box[3])
@@ -795,9 +804,9 @@ def _draw_banded_background(ax: Axes, background: Any, levels: int, colorbar: bo
     """Check ``(xs, ys, Z)`` and draw ``Z`` in ``levels`` equal-area quantile bands (gid ``"background"``)."""
     if not isinstance(background, tuple | list) or len(background) != 3:
         raise ValueError("background must be a tuple (xs, ys, Z)")
-    xs = check_array(background[0], "background xs", ndim=1, min_samples=2)
-    ys = check_array(background[1], "background ys", ndim=1, min_samples=2)
-    Z = check_array(background[2], "background Z", ndim=2)
+    xs = validate_array(background[0], "background xs", ndim=1, min_samples=2)
+    ys = validate_array(background[1], "background ys", ndim=1, min_samples=2)
+    Z = validate_array(background[2], "background Z", ndim=2)
     if Z.shape != (ys.size, xs.size):
         raise ValueError(f"background Z must have shape (len(ys), len(xs)) = {(ys.size, xs.size)}, got {Z.shape}")
     from matplotlib.colors import BoundaryNorm
@@ -863,13 +872,13 @@ def plot_trials_2d(
         the background image ``"background"``.
 
     """
-    pts = check_array(X, "X", ndim=2)
+    pts = validate_array(X, "X", ndim=2)
     if pts.shape[1] != 2:
         raise ValueError(f"X must have shape (n_evals, 2), got {pts.shape}")
-    values = check_array(y, "y", ndim=1)
-    check_same_length(("X", pts), ("y", values))
-    levels = check_int(levels, "levels", low=2, high=100)
-    check_bool(colorbar, "colorbar")
+    values = validate_array(y, "y", ndim=1)
+    validate_same_length(("X", pts), ("y", values))
+    levels = validate_int(levels, "levels", low=2, high=100)
+    validate_bool(colorbar, "colorbar")
     ax = get_axes(ax)
     if background is not None:
         _draw_banded_background(ax, background, levels, colorbar, zlabel)

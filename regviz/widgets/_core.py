@@ -49,7 +49,7 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
-from .._validation import check_bool, check_int, check_real
+from .._validation import validate_bool, validate_int, validate_real
 
 __all__ = [
     "EXPLORER_MIME",
@@ -95,13 +95,13 @@ def new_figure(*, ncols: int = 1, nrows: int = 1, figsize: tuple[float, float] =
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    ncols = check_int(ncols, "ncols", low=1, high=12)
-    nrows = check_int(nrows, "nrows", low=1, high=12)
+    ncols = validate_int(ncols, "ncols", low=1, high=12)
+    nrows = validate_int(nrows, "nrows", low=1, high=12)
     if isinstance(figsize, str) or not isinstance(figsize, tuple | list) or len(figsize) != 2:
         raise ValueError(f"figsize must be a pair (width, height) in inches, got {figsize!r}")
     figsize = (
-        check_real(figsize[0], "figsize[0]", low=1, high=40),
-        check_real(figsize[1], "figsize[1]", low=1, high=40),
+        validate_real(figsize[0], "figsize[0]", low=1, high=40),
+        validate_real(figsize[1], "figsize[1]", low=1, high=40),
     )
     fig = Figure(figsize=figsize, dpi=100, layout="constrained")
     FigureCanvasAgg(fig)
@@ -122,13 +122,13 @@ def float_slider(
     """A linear ``FloatSlider`` whose bounds and value are validated."""
     import ipywidgets as w
 
-    low = check_real(low, "low")
-    high = check_real(high, "high")
+    low = validate_real(low, "low")
+    high = validate_real(high, "high")
     if not low < high:
         raise ValueError(f"low must be < high, got low={low}, high={high}")
-    value = check_real(value, "value", low=low, high=high)
-    continuous_update = check_bool(continuous_update, "continuous_update")
-    step = check_real(step, "step", low=0, low_open=True) if step is not None else (high - low) / 100
+    value = validate_real(value, "value", low=low, high=high)
+    continuous_update = validate_bool(continuous_update, "continuous_update")
+    step = validate_real(step, "step", low=0, low_open=True) if step is not None else (high - low) / 100
     return w.FloatSlider(
         value=value,
         min=low,
@@ -154,13 +154,13 @@ def log_slider(
     """A ``FloatLogSlider`` from ``low`` to ``high`` (both > 0), validated."""
     import ipywidgets as w
 
-    low = check_real(low, "low", low=0, low_open=True)
-    high = check_real(high, "high", low=0, low_open=True)
+    low = validate_real(low, "low", low=0, low_open=True)
+    high = validate_real(high, "high", low=0, low_open=True)
     if not low < high:
         raise ValueError(f"low must be < high, got low={low}, high={high}")
-    value = check_real(value, "value", low=low, high=high)
-    steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1, high=1000)
-    continuous_update = check_bool(continuous_update, "continuous_update")
+    value = validate_real(value, "value", low=low, high=high)
+    steps_per_decade = validate_int(steps_per_decade, "steps_per_decade", low=1, high=1000)
+    continuous_update = validate_bool(continuous_update, "continuous_update")
     return w.FloatLogSlider(
         value=value,
         base=10,
@@ -201,12 +201,12 @@ def log_grid(low: float, high: float, *, steps_per_decade: int = 10, exact_end: 
         grid would hold more than ``MAX_GRID_VALUES`` values.
 
     """
-    low = check_real(low, "low", low=0, low_open=True)
-    high = check_real(high, "high", low=0, low_open=True)
+    low = validate_real(low, "low", low=0, low_open=True)
+    high = validate_real(high, "high", low=0, low_open=True)
     if not low < high:
         raise ValueError(f"low must be < high, got low={low!r}, high={high!r}")
-    steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
-    exact_end = check_bool(exact_end, "exact_end")
+    steps_per_decade = validate_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
+    exact_end = validate_bool(exact_end, "exact_end")
     n = _grid_size(low, high, steps_per_decade, "low, high")
     if exact_end:
         return np.logspace(math.log10(low), math.log10(high), n)
@@ -666,7 +666,7 @@ class Explorer:
         grids = [control_grid(name, control) for name, control in self.controls.items()]
         if max_frames is None:
             return grids
-        max_frames = check_int(max_frames, "max_frames", low=1)
+        max_frames = validate_int(max_frames, "max_frames", low=1)
         kept = _thin(
             [g.full_size for g in grids], [g.index for g in grids], [g.kind == "range" for g in grids], max_frames
         )
@@ -795,13 +795,13 @@ def _grid_size(low: float, high: float, steps_per_decade: int, range_names: str)
     return max(n, 2)
 
 
-def _check_alpha_range(alpha_range: Any) -> tuple[float, float]:
+def _validate_alpha_range(alpha_range: Any) -> tuple[float, float]:
     """``alpha_range`` as ``(low, high)`` with ``0 < low < high``, finite; messages name ``alpha_range``."""
     message = f"alpha_range must be a (low, high) pair of finite numbers with 0 < low < high, got {alpha_range!r}"
     if not isinstance(alpha_range, tuple | list) or len(alpha_range) != 2:
         raise ValueError(message)
     try:
-        low, high = (check_real(v, "alpha_range", low=0, low_open=True) for v in alpha_range)
+        low, high = (validate_real(v, "alpha_range", low=0, low_open=True) for v in alpha_range)
     except ValueError:
         raise ValueError(message) from None
     if not low < high:

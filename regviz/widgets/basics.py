@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_callable, check_int, check_real, check_same_length
+from .._validation import validate_array, validate_callable, validate_int, validate_real, validate_same_length
 from ..plots import plot_line_fit, plot_loss_profile
 from ._core import Explorer, float_slider, new_figure
 
@@ -50,7 +50,7 @@ def slope_explorer(
         Display it; ``explorer.set(slope=...)`` moves the slider.
 
     """
-    x_arr, y_arr, (low, high), slope = _check_slope_args(x, y, loss_fn, slope_range, slope, n_grid, loss_label)
+    x_arr, y_arr, (low, high), slope = _validate_slope_args(x, y, loss_fn, slope_range, slope, n_grid, loss_label)
     grid = np.linspace(low, high, n_grid)
     losses = np.array([_loss_value(loss_fn, y_arr, x_arr, float(w)) for w in grid])
 
@@ -80,23 +80,23 @@ def _by_gid(artists: Any, gid: str) -> Any:
     return next(a for a in artists if a.get_gid() == gid)
 
 
-def _check_slope_args(
+def _validate_slope_args(
     x: Any, y: Any, loss_fn: Any, slope_range: Any, slope: Any, n_grid: Any, loss_label: Any
 ) -> tuple[np.ndarray, np.ndarray, tuple[float, float], float]:
     """The checked data, slider range and initial slope of :func:`slope_explorer` (``loss_fn``, ``n_grid`` too)."""
-    x_arr = check_array(x, "x", ndim=1)
-    y_arr = check_array(y, "y", ndim=1)
-    check_same_length(("x", x_arr), ("y", y_arr))
-    check_callable(loss_fn, "loss_fn")
+    x_arr = validate_array(x, "x", ndim=1)
+    y_arr = validate_array(y, "y", ndim=1)
+    validate_same_length(("x", x_arr), ("y", y_arr))
+    validate_callable(loss_fn, "loss_fn")
     if not isinstance(slope_range, tuple | list) or len(slope_range) != 2:
         raise ValueError(f"slope_range must be a (low, high) pair, got {slope_range!r}")
-    low, high = check_real(slope_range[0], "slope_range[0]"), check_real(slope_range[1], "slope_range[1]")
+    low, high = validate_real(slope_range[0], "slope_range[0]"), validate_real(slope_range[1], "slope_range[1]")
     if not low < high:
         raise ValueError(f"slope_range must satisfy low < high, got {slope_range!r}")
-    check_int(n_grid, "n_grid", low=2, high=100_001)
+    validate_int(n_grid, "n_grid", low=2, high=100_001)
     if not isinstance(loss_label, str):
         raise ValueError(f"loss_label must be a string, got {type(loss_label).__name__}")
-    return x_arr, y_arr, (low, high), check_real(slope, "slope", low=low, high=high)
+    return x_arr, y_arr, (low, high), validate_real(slope, "slope", low=low, high=high)
 
 
 def _loss_value(loss_fn: Callable[[Any, Any], Any], y: np.ndarray, x: np.ndarray, slope: float) -> float:

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validation import check_bool, check_real
+from .._validation import validate_bool, validate_real
 from ..plots import boundary_grid, plot_decision_boundary, plot_weight_histogram, update_decision_boundary
 from ..style import COLORS, LINESTYLES
 from ..tinymlp import GridFit, LearningCurves, LiveFits, learning_curves, live_fits
@@ -44,7 +44,7 @@ def _selection_slider(description: str, options: Sequence[float], value: float) 
 
 
 def _pick(value: Any, options: Sequence[float], name: str, options_name: str) -> float:
-    v = check_real(value, name, low=options[0], high=options[-1])
+    v = validate_real(value, name, low=options[0], high=options[-1])
     if v not in options:
         raise ValueError(f"{name} must be one of {options_name} {list(options)}, got {value!r}")
     return v
@@ -61,7 +61,7 @@ def _caption(symbol: str, value: float, fit: GridFit) -> str:
 def _start(fits: LiveFits, value: Any, name: str, options_name: str, precompute: Any) -> float:
     """The slider's initial value, one of ``fits.values``; every value trained now if ``precompute``."""
     start = _pick(value, fits.values, name, options_name)
-    for v in fits.values if check_bool(precompute, "precompute") else []:
+    for v in fits.values if validate_bool(precompute, "precompute") else []:
         fits.at(v)
     return start
 

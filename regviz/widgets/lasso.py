@@ -19,13 +19,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._validation import (
-    check_array,
-    check_bool,
-    check_choice,
-    check_int,
-    check_real,
-    check_same_length,
-    check_train_val,
+    validate_array,
+    validate_bool,
+    validate_choice,
+    validate_int,
+    validate_real,
+    validate_same_length,
+    validate_train_val,
 )
 from ..lasso import ConstraintFits, EnetSlider, LassoSlider, alpha_max, constraint_fits, enet_slider, lasso_slider
 from ..plots import (
@@ -39,8 +39,8 @@ from ..plots._axes import LEGEND_LOCATIONS
 from ._core import (
     MAX_STEPS_PER_DECADE,
     Explorer,
-    _check_alpha_range,
     _grid_size,
+    _validate_alpha_range,
     float_slider,
     log_grid,
     log_slider,
@@ -61,10 +61,10 @@ def _snap(value: float, grid: NDArray[np.float64]) -> int:
 def _alpha_grid(
     alpha_range: tuple[float, float] | None, default: tuple[float, float], steps_per_decade: int
 ) -> NDArray[np.float64]:
-    spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
+    spd = validate_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     if alpha_range is None:
         return log_grid(*default, steps_per_decade=spd, exact_end=False)
-    low, high = _check_alpha_range(alpha_range)
+    low, high = _validate_alpha_range(alpha_range)
     _grid_size(low, high, spd, "alpha_range")
     return log_grid(low, high, steps_per_decade=spd, exact_end=False)
 
@@ -106,14 +106,14 @@ class _LambdaSlider:
         defaults: _LambdaDefaults,
     ) -> _LambdaSlider:
         """The grid from ``alpha_range`` and ``steps_per_decade``, its index nearest ``alpha`` (see ``defaults``)."""
-        spd = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
+        spd = validate_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
         a_max = alpha_max(X, y)
         if defaults.constant is not None and a_max == 0:
             raise ValueError(defaults.constant)
         low, high = defaults.ends
         grid = _alpha_grid(alpha_range, (low * a_max, high * a_max), spd)
         first = a_max / defaults.divisor if alpha is None else alpha
-        start = check_real(first, "alpha", low=float(grid[0]), high=float(grid[-1]))
+        start = validate_real(first, "alpha", low=float(grid[0]), high=float(grid[-1]))
         return cls(grid, spd, _snap(start, grid))
 
     def index(self, alpha: float) -> int:
@@ -126,17 +126,17 @@ class _LambdaSlider:
         return log_slider("λ (alpha)", low, high, start, steps_per_decade=self.steps_per_decade)
 
 
-def _check_names(feature_names: Sequence[str] | None, p: int) -> list[str]:
+def _validate_names(feature_names: Sequence[str] | None, p: int) -> list[str]:
     names = list(feature_names) if feature_names is not None else [f"x{j}" for j in range(p)]
     if len(names) != p:
         raise ValueError(f"feature_names must have {p} entries, got {len(names)}")
     return names
 
 
-def _check_xy(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    X_arr = check_array(X, "X", ndim=2, min_samples=3)
-    y_arr = check_array(y, "y", ndim=1, min_samples=3)
-    check_same_length(("X", X_arr), ("y", y_arr))
+def _validate_xy(X: Any, y: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    X_arr = validate_array(X, "X", ndim=2, min_samples=3)
+    y_arr = validate_array(y, "y", ndim=1, min_samples=3)
+    validate_same_length(("X", X_arr), ("y", y_arr))
     return X_arr, y_arr
 
 
@@ -186,10 +186,10 @@ def lasso_explorer(
         Display it; ``explorer.set(alpha=...)`` moves the slider.
 
     """
-    Xt, yt, Xv, yv = check_train_val(X_train, y_train, X_val, y_val, min_samples=2)
-    blit = check_bool(blit, "blit")
-    check_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
-    names = _check_names(feature_names, Xt.shape[1])
+    Xt, yt, Xv, yv = validate_train_val(X_train, y_train, X_val, y_val, min_samples=2)
+    blit = validate_bool(blit, "blit")
+    validate_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
+    names = _validate_names(feature_names, Xt.shape[1])
     slider = _LambdaSlider.checked(Xt, yt, alpha, alpha_range, steps_per_decade, _LASSO_DEFAULTS)
     fits = lasso_slider(Xt, yt, Xv, yv, slider.grid)
     view = _LassoFigure(fits, names, slider.start, legend_loc)
@@ -326,10 +326,10 @@ def geometry_explorer(
         ``explorer.set(alpha=...)`` moves the slider.
 
     """
-    X_arr, y_arr = _check_xy(X, y)
+    X_arr, y_arr = _validate_xy(X, y)
     if X_arr.shape[1] != 2:
         raise ValueError(f"X must have exactly 2 columns (features), got {X_arr.shape[1]}")
-    blit = check_bool(blit, "blit")
+    blit = validate_bool(blit, "blit")
     slider = _LambdaSlider.checked(X_arr, y_arr, alpha, alpha_range, steps_per_decade, _GEOMETRY_DEFAULTS)
     geometry = constraint_fits(X_arr, y_arr, slider.grid, [1.0, 0.0])
     fig, panels = _geometry_figure(X_arr, y_arr, geometry, slider.start)
@@ -408,11 +408,11 @@ def enet_explorer(
         ``explorer.set(alpha=..., l1_ratio=...)`` moves the sliders.
 
     """
-    X_arr, y_arr, g = _check_grouped(X, y, groups)
-    blit = check_bool(blit, "blit")
-    i, j = _check_column_pair(geometry_features, X_arr.shape[1])
+    X_arr, y_arr, g = _validate_grouped(X, y, groups)
+    blit = validate_bool(blit, "blit")
+    i, j = _validate_column_pair(geometry_features, X_arr.shape[1])
     sliders = _EnetSliders.checked(X_arr, y_arr, alpha, l1_ratio, alpha_range, steps_per_decade, l1_ratio_step)
-    names = _check_names(feature_names, X_arr.shape[1])
+    names = _validate_names(feature_names, X_arr.shape[1])
     fits = enet_slider(X_arr, y_arr, sliders.alpha.grid, sliders.ratios, features=(i, j))
     view = _EnetFigure(X_arr[:, [i, j]], y_arr, fits, g, coef_true, names, (i, j), sliders.start)
 
@@ -440,7 +440,7 @@ class _EnetSliders:
     ) -> _EnetSliders:
         """Check :func:`enet_explorer`'s arguments of these names."""
         step, ratios = _ratio_grid(l1_ratio_step)
-        r0 = check_real(l1_ratio, "l1_ratio", low=0, high=1)
+        r0 = validate_real(l1_ratio, "l1_ratio", low=0, high=1)
         lam = _LambdaSlider.checked(X, y, alpha, alpha_range, steps_per_decade, _ENET_DEFAULTS)
         return cls(lam, step, ratios, int(np.argmin(np.abs(ratios - r0))))
 
@@ -479,7 +479,7 @@ class _EnetFigure:
         p = fits.coefs.shape[2]
         limit = fits.limit
         if coef_true is not None:
-            true = check_array(coef_true, "coef_true", ndim=1)
+            true = validate_array(coef_true, "coef_true", ndim=1)
             if len(true) != p:
                 raise ValueError(f"coef_true must have {p} entries, got {len(true)}")
             limit = max(limit, 1.12 * float(np.abs(true).max()))
@@ -521,19 +521,21 @@ class _EnetFigure:
         )
 
 
-def _check_grouped(X: Any, y: Any, groups: Any) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.int64]]:
+def _validate_grouped(
+    X: Any, y: Any, groups: Any
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.int64]]:
     """``X``, ``y`` and the group of each column of ``X``, checked."""
-    X_arr, y_arr = _check_xy(X, y)
-    g = check_array(groups, "groups", ndim=1, dtype=int)
+    X_arr, y_arr = _validate_xy(X, y)
+    g = validate_array(groups, "groups", ndim=1, dtype=int)
     if len(g) != X_arr.shape[1]:
         raise ValueError(f"groups must have {X_arr.shape[1]} entries (one per column of X), got {len(g)}")
     return X_arr, y_arr, g
 
 
-def _check_column_pair(geometry_features: Any, p: int) -> tuple[int, int]:
+def _validate_column_pair(geometry_features: Any, p: int) -> tuple[int, int]:
     if not isinstance(geometry_features, tuple | list) or len(geometry_features) != 2:
         raise ValueError(f"geometry_features must be a pair of column indices, got {geometry_features!r}")
-    i, j = (check_int(v, "geometry_features", low=0, high=p - 1) for v in geometry_features)
+    i, j = (validate_int(v, "geometry_features", low=0, high=p - 1) for v in geometry_features)
     if i == j:
         raise ValueError(f"geometry_features must name two different columns, got {geometry_features!r}")
     return i, j
@@ -541,7 +543,7 @@ def _check_column_pair(geometry_features: Any, p: int) -> tuple[int, int]:
 
 def _ratio_grid(l1_ratio_step: Any) -> tuple[float, NDArray[np.float64]]:
     """The l1_ratio slider's step and values, 0 to 1."""
-    step = check_real(l1_ratio_step, "l1_ratio_step", low=0, high=0.5, low_open=True)
+    step = validate_real(l1_ratio_step, "l1_ratio_step", low=0, high=0.5, low_open=True)
     n_ratio = round(1 / step)
     if abs(n_ratio * step - 1) > 1e-9:
         raise ValueError(f"l1_ratio_step must divide 1 evenly (e.g. 0.05, 0.1, 0.25), got {l1_ratio_step!r}")

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_callable, check_choice, check_int, check_limits, check_real
+from .._validation import validate_callable, validate_choice, validate_int, validate_limits, validate_real
 from ..optim import OptimizerRun, RateMap, loss_curves, optimizer_run, path_in_view, rate_map
 from ..plots import plot_contours, plot_curves, plot_path, plot_per_step, plot_rate_map
 from ..plots._axes import OPTIMIZER_LINESTYLES as _DASHES
@@ -37,23 +37,23 @@ _SLACK = 1e-9  # controls' values may miss a range's end by round-off
 
 
 def _slider_range(value: Any, name: str, *, positive: bool = False, fraction: bool = False) -> tuple[float, float]:
-    """A slider's ``(low, high)`` range (``check_limits``, never None); ``low > 0`` or inside ``[0, 1)`` if asked."""
-    limits = check_limits(value, name)
+    """A slider's ``(low, high)`` range (``validate_limits``, never None); ``low > 0`` or inside ``[0, 1)`` if asked."""
+    limits = validate_limits(value, name)
     if limits is None:
         raise ValueError(f"{name} must be a (low, high) pair, got None")
     for i, end in enumerate(limits):
         if positive:
-            check_real(end, f"{name}[{i}]", low=0, low_open=True)
+            validate_real(end, f"{name}[{i}]", low=0, low_open=True)
         if fraction:
-            check_real(end, f"{name}[{i}]", low=0, high=1, high_open=True)
+            validate_real(end, f"{name}[{i}]", low=0, high=1, high_open=True)
     return limits
 
 
 def _on_slider(value: Any, name: str, low: float, high: float, *, log: bool = False) -> float:
     """A control's value inside ``[low, high]``, give or take a slider's round-off (relative on a log slider)."""
     if log:
-        return check_real(value, name, low=low * (1 - _SLACK), high=high * (1 + _SLACK))
-    return check_real(value, name, low=low - _SLACK, high=high + _SLACK)
+        return validate_real(value, name, low=low * (1 - _SLACK), high=high * (1 + _SLACK))
+    return validate_real(value, name, low=low - _SLACK, high=high + _SLACK)
 
 
 def _slider_start(
@@ -61,7 +61,7 @@ def _slider_start(
 ) -> tuple[tuple[float, float], float]:
     """A slider's range ``<name>_range`` (see :func:`_slider_range`) and its initial value ``<name>``, inside it."""
     low, high = _slider_range(limits, f"{name}_range", positive=positive, fraction=fraction)
-    return (low, high), check_real(start, name, low=low, high=high)
+    return (low, high), validate_real(start, name, low=low, high=high)
 
 
 def _optimizer_names(optimizers: Any, optimizer: Any, beta_label: Any) -> tuple[list[str], str]:
@@ -71,7 +71,7 @@ def _optimizer_names(optimizers: Any, optimizer: Any, beta_label: Any) -> tuple[
         raise ValueError(f"optimizers must be a sequence of distinct non-empty names, got {optimizers!r}")
     if not isinstance(beta_label, str) or not beta_label:
         raise ValueError(f"beta_label must be a non-empty string, got {beta_label!r}")
-    return names, names[0] if optimizer is None else check_choice(optimizer, "optimizer", names)
+    return names, names[0] if optimizer is None else validate_choice(optimizer, "optimizer", names)
 
 
 def _current_artists(ax: Any) -> tuple[Any, dict[str, Any]]:
@@ -114,7 +114,7 @@ def loss_explorer(
     """
     curves = loss_curves(x, losses, gradients)
     low, high = float(curves.x[0]), float(curves.x[-1])
-    value = (low + high) / 2 if value is None else check_real(value, "value", low=low, high=high)
+    value = (low + high) / 2 if value is None else validate_real(value, "value", low=low, high=high)
 
     fig, (ax_loss, ax_grad) = new_figure(ncols=2)
     plot_curves(losses, x=curves.x, current=value, linestyles=_DASHES, xlabel=xlabel, ylabel=loss_ylabel, ax=ax_loss)
@@ -241,9 +241,9 @@ def lr_explorer(
         Display it; ``explorer.set(lr=...)`` moves the slider.
 
     """
-    check_callable(run, "run")
+    validate_callable(run, "run")
     (low, high), lr = _slider_start(lr_range, lr, "lr", positive=True)
-    lr_limit = None if lr_limit is None else check_real(lr_limit, "lr_limit", low=0, low_open=True)
+    lr_limit = None if lr_limit is None else validate_real(lr_limit, "lr_limit", low=0, low_open=True)
     loss_ylim = None if loss_ylim is None else _slider_range(loss_ylim, "loss_ylim", positive=True)
     runs = _cached(run)
     view = _PathFigure(
@@ -313,7 +313,7 @@ def optimizer_explorer(
         too) or a value outside its range raises ``ValueError``, here or in ``set``.
 
     """
-    check_callable(run, "run")
+    validate_callable(run, "run")
     settings = _OptimizerSettings.checked(optimizers, optimizer, lr_range, lr, beta_range, beta, beta_label, loss_ylim)
     runs = _cached(run)
     view = _PathFigure(
@@ -366,7 +366,7 @@ class _OptimizerSettings:
 
     def check(self, optimizer: Any, lr: Any, beta: Any) -> tuple[str, float, float]:
         """The controls' values, validated (a None from the drop-down must not reach ``run``)."""
-        optimizer = check_choice(optimizer, "optimizer", self.names)
+        optimizer = validate_choice(optimizer, "optimizer", self.names)
         lr = _on_slider(lr, "lr", *self.lr_range, log=True)
         return optimizer, lr, _on_slider(beta, "beta", *self.beta_range)
 
@@ -427,7 +427,7 @@ def momentum_explorer(
         Display it; ``explorer.set(lr=..., momentum=...)`` moves the sliders (``ValueError`` outside their ranges).
 
     """
-    check_callable(run, "run")
+    validate_callable(run, "run")
     rates = rate_map(lr_values, momentum_values, rate)
     sliders = _MomentumSliders.checked(rates, lr, momentum, lr_steps_per_decade, momentum_step)
     runs = _cached(run)
@@ -463,10 +463,10 @@ class _MomentumSliders:
         """Check :func:`momentum_explorer`'s arguments of these names against the map ``rates``."""
         lr_low, lr_high = float(rates.lr_values[0]), float(rates.lr_values[-1])
         m_low, m_high = float(rates.momentum_values[0]), float(rates.momentum_values[-1])
-        lr = check_real(lr, "lr", low=lr_low, high=lr_high)
-        momentum = check_real(momentum, "momentum", low=m_low, high=m_high)
-        lr_steps_per_decade = check_int(lr_steps_per_decade, "lr_steps_per_decade", low=1, high=50)
-        momentum_step = check_real(momentum_step, "momentum_step", low=0, low_open=True, high=m_high - m_low)
+        lr = validate_real(lr, "lr", low=lr_low, high=lr_high)
+        momentum = validate_real(momentum, "momentum", low=m_low, high=m_high)
+        lr_steps_per_decade = validate_int(lr_steps_per_decade, "lr_steps_per_decade", low=1, high=50)
+        momentum_step = validate_real(momentum_step, "momentum_step", low=0, low_open=True, high=m_high - m_low)
         return cls((lr_low, lr_high), (m_low, m_high), (lr, momentum), lr_steps_per_decade, momentum_step)
 
     def check(self, lr: Any, momentum: Any) -> tuple[float, float]:

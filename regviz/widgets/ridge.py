@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_bool, check_int, check_real
+from .._validation import validate_array, validate_bool, validate_int, validate_real
 from ..data import polynomial
 from ..plots import plot_coef_bars, plot_polynomial_fit, plot_validation_curve
 from ..plots._axes import LAMBDA_LABEL as ALPHA_LABEL
@@ -22,8 +22,8 @@ from ..ridge import PolynomialRidge, PolynomialRidgeState, polynomial_ridge
 from ._core import (
     MAX_STEPS_PER_DECADE,
     Explorer,
-    _check_alpha_range,
     _grid_size,
+    _validate_alpha_range,
     log_grid,
     log_slider,
     new_figure,
@@ -81,9 +81,9 @@ def ridge_explorer(
     grid_alphas, steps_per_decade = _ridge_grid(alpha_range, steps_per_decade)
     ridge = polynomial_ridge(x_train, y_train, x_val, y_val, degree=degree, alphas=grid_alphas)
     low, high = float(grid_alphas[0]), float(grid_alphas[-1])
-    alpha = check_real(alpha, "alpha", low=low, high=high)
-    true_coef = None if coef_true is None else check_array(coef_true, "coef_true", ndim=1)
-    blit = check_bool(blit, "blit")
+    alpha = validate_real(alpha, "alpha", low=low, high=high)
+    true_coef = None if coef_true is None else validate_array(coef_true, "coef_true", ndim=1)
+    blit = validate_bool(blit, "blit")
     fig, fit_line, bars, marker, legends = _ridge_figure(ridge, alpha, true_coef)
 
     def update(alpha: float) -> None:
@@ -103,8 +103,8 @@ def ridge_explorer(
 
 def _ridge_grid(alpha_range: Any, steps_per_decade: Any) -> tuple[np.ndarray, int]:
     """The slider's λ values (exact ends) and its steps per decade, both checked."""
-    range_low, range_high = _check_alpha_range(alpha_range)
-    steps_per_decade = check_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
+    range_low, range_high = _validate_alpha_range(alpha_range)
+    steps_per_decade = validate_int(steps_per_decade, "steps_per_decade", low=1, high=MAX_STEPS_PER_DECADE)
     _grid_size(range_low, range_high, steps_per_decade, "alpha_range")
     return log_grid(range_low, range_high, steps_per_decade=steps_per_decade, exact_end=True), steps_per_decade
 

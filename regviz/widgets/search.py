@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .._validation import check_choice, check_int
+from .._validation import validate_choice, validate_int
 from ..optim import SearchComparison, compare_searches
 from ..plots import plot_best_so_far, plot_trials_2d
 from ..plots._axes import SEARCH_LABELS as METHOD_LABELS
@@ -50,11 +50,11 @@ def search_explorer(
         Display it; ``explorer.set(method="tpe", budget=25)`` changes the controls.
 
     """
-    check_choice(method, "method", SEARCH_METHODS)  # cheap checks first: the searches take seconds
-    check_int(budget, "budget", low=1, high=60)
+    validate_choice(method, "method", SEARCH_METHODS)  # cheap checks first: the searches take seconds
+    validate_int(budget, "budget", low=1, high=60)
     searches = compare_searches(objective, methods, max_budget, seed=seed, n_init=n_init)
-    check_choice(method, "method", searches.methods)
-    budget = check_int(budget, "budget", low=searches.n_init, high=searches.max_budget)
+    validate_choice(method, "method", searches.methods)
+    budget = validate_int(budget, "budget", low=searches.n_init, high=searches.max_budget)
 
     view = _SearchFigure(searches, method, budget)
 

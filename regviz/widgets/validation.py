@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_array, check_int
+from .._validation import validate_array, validate_int
 from ..data import polynomial
 from ..plots import plot_polynomial_fit, plot_validation_curve
 from ..ridge import polynomial_fits
@@ -49,9 +49,11 @@ def degree_explorer(
 
     """
     fits = polynomial_fits(x_train, y_train, x_val, y_val, max_degree=max_degree)
-    degree = check_int(degree, "degree", low=0, high=int(fits.degrees[-1]))
+    degree = validate_int(degree, "degree", low=0, high=int(fits.degrees[-1]))
     names = ("x_train", "y_train", "x_val", "y_val")
-    xt, yt, xv, yv = (check_array(a, n, ndim=1) for a, n in zip((x_train, y_train, x_val, y_val), names, strict=True))
+    xt, yt, xv, yv = (
+        validate_array(a, n, ndim=1) for a, n in zip((x_train, y_train, x_val, y_val), names, strict=True)
+    )
     y_true = None if coef_true is None else polynomial(fits.x_plot, coef_true)
 
     fig, (ax_fit, ax_err) = new_figure(ncols=2, figsize=(10.0, 3.9))
