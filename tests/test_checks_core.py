@@ -1,3 +1,5 @@
+"""Tests of regviz.checks._core and _paired: compare, run_check and compare_paired."""
+
 from __future__ import annotations
 
 from typing import Any

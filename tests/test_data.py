@@ -1,3 +1,5 @@
+"""Tests of regviz.data: the shipped files and their checksums, splits and synthetic problems."""
+
 from __future__ import annotations
 
 import gzip

@@ -1,3 +1,5 @@
+"""Tests of regviz.device: device choice, the course's seeds and the environment report."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -215,6 +215,29 @@ def test_seed_bound_finder_sees_both_spellings() -> None:
     assert not _is_seed_bound(ast.parse("2**8 - 1", mode="eval").body)
 
 
+#: Modules tested in another module's test file, and where.
+TESTED_ELSEWHERE = {
+    "regviz.checks._paired": "test_checks_core.py",  # compare_paired, beside compare
+    "regviz.plots._axes": "test_plots_curves.py",  # the shared axes, styles and λ marker, through the plotters
+}
+
+
+def _test_file_for(module_name: str) -> str:
+    """``regviz.plots.curves`` → ``test_plots_curves.py``; ``regviz.widgets._core`` → ``test_widgets_core.py``."""
+    parts = [part.lstrip("_") for part in module_name.split(".")[1:]]
+    return TESTED_ELSEWHERE.get(module_name, f"test_{'_'.join(parts)}.py")
+
+
+def test_every_module_has_its_own_test_file() -> None:
+    tests = Path(__file__).resolve().parent
+    modules = [name for name, (path, _) in _sources().items() if path.name != "__init__.py"]
+    missing = sorted(
+        f"{name}: {_test_file_for(name)}" for name in modules if not (tests / _test_file_for(name)).exists()
+    )
+    assert missing == [], "one test file per module"
+    assert _test_file_for("regviz.widgets._core") == "test_widgets_core.py"
+
+
 def test_every_public_top_level_module_is_reachable_lazily_from_regviz() -> None:
     top_level = sorted(info.name for info in pkgutil.iter_modules(regviz.__path__) if not info.name.startswith("_"))
     assert sorted(regviz._SUBMODULES) == top_level

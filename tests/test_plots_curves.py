@@ -16,7 +16,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_hex
 
 from regviz import plots, style
-from regviz.data import make_noisy_polynomial, polynomial
+from regviz.data import polynomial
 from regviz.plots import (
     plot_acquisition,
     plot_best_so_far,
@@ -29,13 +29,6 @@ from regviz.plots._axes import CURVE_STYLES, OPTIMIZER_LINESTYLES
 from regviz.style import LINESTYLES
 
 TRUE_COEF = (0.5, 1.0, -3.0, 1.5)
-
-
-@pytest.fixture(scope="module")
-def split() -> tuple[np.ndarray, ...]:
-    x_train, y_train = make_noisy_polynomial(30, seed=0)
-    x_val, y_val = make_noisy_polynomial(20, seed=1)
-    return x_train, y_train, x_val, y_val
 
 
 def _gid(ax, gid):

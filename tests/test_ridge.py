@@ -1,4 +1,4 @@
-"""Tests of regviz.ridge, the ridge plots, the λ slider and the notebook-05 self-checks."""
+"""Tests of regviz.ridge: closed form, SVD path, shrinkage, degrees of freedom, the explorers' precomputations."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import io
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -18,7 +17,6 @@ from sklearn.linear_model import ElasticNet, Ridge
 from sklearn.model_selection import LeaveOneOut, cross_val_predict
 from sklearn.preprocessing import PolynomialFeatures
 
-from regviz import checks, style, widgets
 from regviz.data import load_diabetes, make_noisy_polynomial
 from regviz.ridge import (
     RidgeSVD,
@@ -193,90 +191,6 @@ def test_bad_data_are_rejected() -> None:
 # --------------------------------------------------------------------------- the λ slider
 
 
-def _png_pixels(png: bytes) -> np.ndarray:
-    return plt.imread(io.BytesIO(png))
-
-
-def test_ridge_explorer_moves_fit_bars_and_marker_together(poly_data: tuple[np.ndarray, ...]) -> None:
-    x_train, y_train, x_val, y_val = poly_data
-    explorer = widgets.ridge_explorer(
-        x_train, y_train, x_val, y_val, degree=8, alpha=1e-4, coef_true=(0.5, 1.0, -3.0, 1.5)
-    )
-    ax_fit, ax_bars, ax_val = explorer.figure.axes
-    assert ax_val.get_xscale() == "log" and "lambda" in ax_val.get_xlabel()
-    train_line = next(a for a in ax_val.lines if a.get_gid() == "train")
-    val_line = next(a for a in ax_val.lines if a.get_gid() == "validation")
-    assert train_line.get_color() == style.COLORS["train"] and val_line.get_linestyle() == "--"
-    before = explorer.image.value
-    explorer.set(alpha=1.0)
-    assert explorer.image.value != before and explorer.n_renders == 2
-    # the moved artists hold the ridge solution at the new alpha
-    mean, scale = polynomial_design(x_train, 8).mean(axis=0), polynomial_design(x_train, 8).std(axis=0)
-    fit = ridge_fit((polynomial_design(x_train, 8) - mean) / scale, y_train, 1.0)
-    heights = [p.get_height() for p in ax_bars.containers[0].patches]
-    np.testing.assert_allclose(heights, fit.coef, atol=1e-10)
-    fit_line = next(a for a in ax_fit.lines if a.get_gid() == "fit")
-    x_plot = np.asarray(fit_line.get_xdata())
-    expected = fit.predict((polynomial_design(x_plot, 8) - mean) / scale)
-    np.testing.assert_allclose(fit_line.get_ydata(), expected, atol=1e-10)
-    marker = next(a for a in ax_val.lines if a.get_gid() == "marker")
-    assert marker.get_xdata()[0] == pytest.approx(1.0)
-    val_mse = np.mean((fit.predict((polynomial_design(x_val, 8) - mean) / scale) - y_val) ** 2)
-    assert f"validation MSE {val_mse:.3f}" in explorer.label.value and "λ = 1" in explorer.label.value
-
-
-def test_ridge_explorer_blit_draws_the_same_image(poly_data: tuple[np.ndarray, ...]) -> None:
-    x_train, y_train, x_val, y_val = poly_data
-    fast = widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=1e-3)
-    slow = widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=1e-3, blit=False)
-    for alpha in (1e-5, 0.1, 100.0):
-        fast.set(alpha=alpha)
-        slow.set(alpha=alpha)
-        differs = np.abs(_png_pixels(fast.image.value) - _png_pixels(slow.image.value)).max(axis=2) > 0.05
-        # only where the marker crosses a curve may the drawing order differ
-        assert differs.mean() < 0.01, f"blitted and full renders differ at alpha={alpha}"
-
-
-def test_ridge_explorer_rejects_bad_arguments(poly_data: tuple[np.ndarray, ...]) -> None:
-    x_train, y_train, x_val, y_val = poly_data
-    with pytest.raises(ValueError, match=r"alpha must be in \[1e-06, 1000\]"):
-        widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=1e4)
-    with pytest.raises(ValueError, match="alpha must be a finite number"):
-        widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=float("nan"))
-    for bad_range in ((0.0, 1.0), (1.0, 0.5), (1.0,), (float("nan"), 1.0), ("1e-3", 1.0)):
-        with pytest.raises(ValueError, match=r"alpha_range must be a \(low, high\) pair") as info:
-            widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha_range=bad_range)  # type: ignore[arg-type]
-        assert "low must" not in str(info.value) and "high must" not in str(info.value)
-    with pytest.raises(ValueError, match=r"alpha_range and steps_per_decade give \d+ slider values"):
-        widgets.ridge_explorer(
-            x_train, y_train, x_val, y_val, alpha=1.0, alpha_range=(1e-300, 1e300), steps_per_decade=20
-        )
-    with pytest.raises(ValueError, match=r"steps_per_decade must be an integer in \[1, 1000\]"):
-        widgets.ridge_explorer(x_train, y_train, x_val, y_val, steps_per_decade=10**9)
-    for bad_coef in (["a", "b"], [np.nan, 1.0], [[1.0, 2.0]]):
-        with pytest.raises(ValueError, match="coef_true must") as info:
-            widgets.ridge_explorer(x_train, y_train, x_val, y_val, coef_true=bad_coef)  # type: ignore[arg-type]
-        assert "coef must" not in str(info.value)
-    with pytest.raises(ValueError, match=r"degree must be an integer in \[1, 100\]"):
-        widgets.ridge_explorer(x_train, y_train, x_val, y_val, degree=10**9)
-    with pytest.raises(ValueError, match="degree must be an integer"):
-        widgets.ridge_explorer(x_train, y_train, x_val, y_val, degree=0)
-    with pytest.raises(ValueError, match="same number of samples"):
-        widgets.ridge_explorer(x_train, y_train[:-1], x_val, y_val)
-    with pytest.raises(ValueError, match="blit must be True or False"):
-        widgets.ridge_explorer(x_train, y_train, x_val, y_val, blit=1)  # type: ignore[arg-type]
-
-
-def test_alpha_grid_matches_the_log_slider() -> None:
-    grid = log_grid(1e-6, 1e3, steps_per_decade=10)
-    assert len(grid) == 91 and grid[0] == pytest.approx(1e-6) and grid[-1] == pytest.approx(1e3)
-    np.testing.assert_allclose(np.diff(np.log10(grid)), 0.1)
-    with pytest.raises(ValueError, match="low must be < high"):
-        log_grid(1.0, 1.0)
-    with pytest.raises(ValueError, match="steps_per_decade must be an integer"):
-        log_grid(1.0, 10.0, steps_per_decade=0)
-
-
 def test_sizes_are_capped_before_anything_is_allocated() -> None:
     # a typo must not allocate gigabytes: each size has a generous, documented bound
     assert len(log_grid(1e-5, 1e5, steps_per_decade=1000)) == 10_001  # the largest grid allowed
@@ -292,136 +206,6 @@ def test_sizes_are_capped_before_anything_is_allocated() -> None:
 
 
 # --------------------------------------------------------------------------- checks of notebook 05
-
-
-def _stub(*_args: Any) -> Any:
-    raise NotImplementedError
-
-
-def test_check_ridge_alpha() -> None:
-    assert checks.check_ridge_alpha(lambda lam, n: 2 * n * lam, quiet=True).passed
-    for wrong in (lambda lam, n: lam, lambda lam, n: n * lam, lambda lam, n: 2 * lam):
-        assert checks.check_ridge_alpha(wrong, quiet=True).status == "failed"
-    assert checks.check_ridge_alpha(_stub, quiet=True).status == "not implemented"
-
-
-def test_check_ridge_map() -> None:
-    def penalty(sigma: float, tau: Any, p: int) -> Any:
-        return sigma**2 / np.asarray(tau, dtype=float) ** 2 * np.ones(p)
-
-    def right(X: Any, y: Any, sigma: float, tau: Any) -> Any:
-        return np.linalg.solve(X.T @ X + np.diag(penalty(sigma, tau, X.shape[1])), X.T @ y)
-
-    def swapped(X: Any, y: Any, sigma: float, tau: Any) -> Any:
-        return np.linalg.solve(X.T @ X + np.diag(np.asarray(tau) ** 2 / sigma**2), X.T @ y)
-
-    def no_squares(X: Any, y: Any, sigma: float, tau: Any) -> Any:
-        return np.linalg.solve(X.T @ X + np.diag(sigma / np.asarray(tau)), X.T @ y)
-
-    def one_alpha_from_mean_tau(X: Any, y: Any, sigma: float, tau: Any) -> Any:
-        return np.linalg.solve(X.T @ X + sigma**2 / np.mean(tau) ** 2 * np.eye(X.shape[1]), X.T @ y)
-
-    def whole_columns(X: Any, y: Any, sigma: float, tau: Any) -> Any:  # broadcasting instead of diag
-        return np.linalg.solve(X.T @ X + penalty(sigma, tau, X.shape[1]), X.T @ y)
-
-    def with_intercept(X: Any, y: Any, sigma: float, tau: Any) -> Any:
-        Xc, yc = X - X.mean(axis=0), y - y.mean()
-        return np.linalg.solve(Xc.T @ Xc + np.diag(penalty(sigma, tau, X.shape[1])), Xc.T @ yc)
-
-    assert checks.check_ridge_map(right, quiet=True).passed
-    for wrong in (swapped, no_squares, one_alpha_from_mean_tau, whole_columns, with_intercept):
-        assert checks.check_ridge_map(wrong, quiet=True).status == "failed"
-    assert checks.check_ridge_map(_stub, quiet=True).status == "not implemented"
-
-
-def test_check_ridge_augmented(capsys: pytest.CaptureFixture[str]) -> None:
-    def right(X: Any, y: Any, alpha: float) -> Any:
-        p = X.shape[1]
-        return np.vstack([X, np.sqrt(alpha) * np.eye(p)]), np.r_[y, np.zeros(p)]
-
-    def rows_reordered_and_negated(X: Any, y: Any, alpha: float) -> Any:
-        p = X.shape[1]
-        return np.vstack([-np.sqrt(alpha) * np.eye(p)[::-1], X]), np.r_[np.zeros(p), y]
-
-    def no_square_root(X: Any, y: Any, alpha: float) -> Any:
-        p = X.shape[1]
-        return np.vstack([X, alpha * np.eye(p)]), np.r_[y, np.zeros(p)]
-
-    def targets_of_one(X: Any, y: Any, alpha: float) -> Any:
-        p = X.shape[1]
-        return np.vstack([X, np.sqrt(alpha) * np.eye(p)]), np.r_[y, np.ones(p)]
-
-    def centred(X: Any, y: Any, alpha: float) -> Any:
-        return right(X - X.mean(axis=0), y - y.mean(), alpha)
-
-    def a_column(X: Any, y: Any, alpha: float) -> Any:
-        return np.c_[X, np.full(len(X), np.sqrt(alpha))], y
-
-    def coefficients(X: Any, y: Any, alpha: float) -> Any:
-        return Ridge(alpha=alpha, fit_intercept=False).fit(X, y).coef_
-
-    assert checks.check_ridge_augmented(right, quiet=True).passed
-    assert checks.check_ridge_augmented(rows_reordered_and_negated, quiet=True).passed
-    for wrong in (no_square_root, targets_of_one, centred, a_column, coefficients):
-        assert checks.check_ridge_augmented(wrong, quiet=True).status == "failed"
-    assert checks.check_ridge_augmented(lambda X, y, alpha: None, quiet=True).status == "failed"
-    result = checks.check_ridge_augmented(_stub)
-    assert result.status == "not implemented" and "not implemented yet" in capsys.readouterr().out
-
-
-def test_check_ridge_loo(capsys: pytest.CaptureFixture[str]) -> None:
-    def hat(X: Any, alpha: float, intercept: bool = True) -> Any:
-        n = len(X)
-        Xc = X - X.mean(axis=0)
-        H = Xc @ np.linalg.solve(Xc.T @ Xc + alpha * np.eye(X.shape[1]), Xc.T)
-        return H + np.ones((n, n)) / n if intercept else H
-
-    def right(X: Any, y: Any, alpha: float) -> float:
-        H = hat(X, alpha)
-        return float(np.mean(((y - H @ y) / (1 - np.diag(H))) ** 2))
-
-    def training_error(X: Any, y: Any, alpha: float) -> float:
-        return float(np.mean((y - hat(X, alpha) @ y) ** 2))
-
-    def no_intercept_term(X: Any, y: Any, alpha: float) -> float:
-        H = hat(X, alpha, intercept=False)
-        return float(np.mean(((y - y.mean() - H @ (y - y.mean())) / (1 - np.diag(H))) ** 2))
-
-    def gcv(X: Any, y: Any, alpha: float) -> float:
-        H = hat(X, alpha)
-        return float(np.mean(((y - H @ y) / (1 - np.trace(H) / len(y))) ** 2))
-
-    def brute_force(X: Any, y: Any, alpha: float) -> float:
-        return float(np.mean((y - cross_val_predict(Ridge(alpha=alpha), X, y, cv=LeaveOneOut())) ** 2))
-
-    assert checks.check_ridge_loo(right, quiet=True).passed
-    assert checks.check_ridge_loo(brute_force, quiet=True).passed
-    for wrong in (training_error, no_intercept_term, gcv):
-        assert checks.check_ridge_loo(wrong, quiet=True).status == "failed"
-    result = checks.check_ridge_loo(_stub)
-    assert result.status == "not implemented" and "not implemented yet" in capsys.readouterr().out
-
-
-def test_on_top_keeps_legends_above_moving_artists(poly_data: tuple[np.ndarray, ...]) -> None:
-    from regviz.widgets._core import on_top
-
-    x_train, y_train, x_val, y_val = poly_data
-    explorer = widgets.ridge_explorer(x_train, y_train, x_val, y_val, alpha=1e-3)
-    legend = explorer.figure.axes[2].get_legend()
-    box = legend.get_window_extent()
-    height = explorer.figure.bbox.height
-    rows = slice(int(height - box.y1) + 1, int(height - box.y0) - 1)
-    cols = slice(int(box.x0) + 1, int(box.x1) - 1)
-    explorer.set(alpha=1e-6)
-    first = _png_pixels(explorer.image.value)[rows, cols]
-    explorer.set(alpha=300.0)  # the marker now runs through the legend (lower right)
-    second = _png_pixels(explorer.image.value)[rows, cols]
-    np.testing.assert_array_equal(first, second)
-    with pytest.raises(ValueError, match="at least one artist"):
-        on_top([], [legend])
-    _, other = plt.subplots()
-    with pytest.raises(ValueError, match="artists of one figure"):
-        on_top(other.plot([0, 1]), [legend])
 
 
 def test_train_mse_from_the_svd_matches_the_fitted_weights(diabetes: tuple[np.ndarray, np.ndarray]) -> None:
@@ -459,3 +243,16 @@ def test_polynomial_ridge_at_is_sklearns_ridge_on_the_standardised_features(poly
     assert ridge.at(10.0).coef_norm < ridge.at(1e-3).coef_norm  # λ shrinks the coefficients
     with pytest.raises(ValueError, match="alpha"):
         ridge.at(-1.0)
+
+
+def test_polynomial_fits_are_least_squares_of_every_degree(split: tuple[np.ndarray, ...]) -> None:
+    from regviz.ridge import polynomial_fits
+
+    x_train, y_train, x_val, y_val = split
+    fits = polynomial_fits(x_train, y_train, x_val, y_val, max_degree=6)
+    assert list(fits.degrees) == list(range(7)) and fits.curves.shape == (7, 300)
+    coef = np.polynomial.polynomial.polyfit(x_train, y_train, 4)
+    np.testing.assert_allclose(fits.curves[4], np.polynomial.polynomial.polyval(fits.x_plot, coef), atol=1e-8)
+    train_mse = np.mean((np.polynomial.polynomial.polyval(x_train, coef) - y_train) ** 2)
+    assert fits.train_mse[4] == pytest.approx(train_mse) and fits.norms[4] == pytest.approx(np.linalg.norm(coef[1:]))
+    assert np.all(np.diff(fits.train_mse) <= 1e-12)  # nested models: the training error never grows with degree

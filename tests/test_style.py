@@ -58,3 +58,11 @@ def test_inline_figures_carry_alt_text_in_their_output_metadata() -> None:
     NotebookClient(nb, kernel_name="python3", timeout=120, extra_arguments=["--log-level=ERROR"]).execute()
     (output,) = [o for o in nb.cells[1].outputs if "image/png" in o.get("data", {})]
     assert output["metadata"]["image/png"]["alt"] == "Figure: “A rising line”; 1 line."
+
+
+def test_style_use_and_context_change_only_rcparams() -> None:
+    before = matplotlib.rcParams["axes.prop_cycle"]
+    with style.context():
+        assert matplotlib.rcParams["axes.prop_cycle"].by_key()["color"][0] == style.OKABE_ITO["blue"]
+    assert matplotlib.rcParams["axes.prop_cycle"] == before
+    assert set(style.COLORS) <= set(style.LINESTYLES)

@@ -1,4 +1,4 @@
-"""Tests of regviz.train (the training loop) and regviz.models (the MLP builder)."""
+"""Tests of regviz.train: to_tensors, param_groups, the training loop fit, evaluate and predict."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-from regviz.models import init_weights, make_mlp
 from regviz.train import History, evaluate, fit, param_groups, to_tensors
 
 CPU = "cpu"
@@ -389,62 +388,6 @@ def test_fit_rejects_bad_values_naming_the_parameter(name: str) -> None:
 # --------------------------------------------------------------------------- models
 
 
-def test_make_mlp_structure_and_logits() -> None:
-    torch.manual_seed(0)
-    model = make_mlp(784, (32, 16), 10, dropout=0.3, input_dropout=0.2, batch_norm=True)
-    kinds = [type(m).__name__ for m in model]
-    assert kinds == [
-        "Dropout",
-        "Linear",
-        "BatchNorm1d",
-        "ReLU",
-        "Linear",
-        "BatchNorm1d",
-        "ReLU",
-        "Dropout",  # hidden dropout only after the last batch norm (tests/test_networks.py)
-        "Linear",
-    ]
-    assert model[1].bias is None and model[-1].bias is not None
-    assert model[0].p == pytest.approx(0.2) and model[7].p == pytest.approx(0.3)
-    model.eval()
-    assert model(torch.zeros(3, 784)).shape == (3, 10)
-    linear = make_mlp(5, (), 3)
-    assert len(linear) == 1 and isinstance(linear[0], nn.Linear)
-
-
-@pytest.mark.parametrize(
-    ("init", "expected_std"), [("he", math.sqrt(2 / 400)), ("xavier", math.sqrt(2 / 800)), ("normal", 0.05)]
-)
-def test_make_mlp_initialisations(init: str, expected_std: float) -> None:
-    torch.manual_seed(0)
-    model = make_mlp(400, (400,), 2, init=init, std=0.05)
-    w = model[0].weight.detach()
-    assert float(w.std()) == pytest.approx(expected_std, rel=0.03)
-    assert float(model[0].bias.detach().abs().max()) == 0.0
-
-
-@given(st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=1.0), st.just(math.nan)))
-@settings(max_examples=25, deadline=None)
-def test_make_mlp_rejects_bad_dropout(p: float) -> None:
-    with pytest.raises(ValueError, match="dropout must be"):
-        make_mlp(4, (3,), 2, dropout=p)
-    with pytest.raises(ValueError, match="input_dropout must be"):
-        make_mlp(4, (3,), 2, input_dropout=p)
-
-
-def test_make_mlp_rejects_bad_options() -> None:
-    with pytest.raises(ValueError, match="hidden must be"):
-        make_mlp(4, 3, 2)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match=r"hidden\[1\]"):
-        make_mlp(4, (3, 0), 2)
-    with pytest.raises(ValueError, match="activation"):
-        make_mlp(4, (3,), 2, activation="softmax")
-    with pytest.raises(ValueError, match="init"):
-        make_mlp(4, (3,), 2, init="orthogonal")
-    with pytest.raises(ValueError, match="std"):
-        init_weights(nn.Linear(2, 2), "normal", std=0.0)
-
-
 @pytest.mark.parametrize(
     ("model", "y", "message"),
     [
@@ -487,3 +430,20 @@ def test_the_fit_check_leaves_the_training_bits_unchanged() -> None:
         model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Dropout(0.5), nn.Linear(16, 2))
         losses.append(fit(model, X, y, n_epochs=2, seed=3, device="cpu").train_loss)
     assert losses[0] == losses[1]
+
+
+def test_decay_that_flips_the_weights_is_rejected_by_fit() -> None:
+    """1 - lr * weight_decay <= 0 flips the weights' signs at each SGD / AdamW step: refused before training."""
+    torch = pytest.importorskip("torch")
+    from regviz.train import fit
+
+    X = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0], [1.0, 0.0]])
+    y = np.array([0, 1, 0, 1])
+    for optimizer in ("sgd", "adamw"):
+        with pytest.raises(ValueError, match=rf"weight_decay must be < 1 / lr = 10 with optimizer='{optimizer}'"):
+            fit(torch.nn.Linear(2, 2), X, y, optimizer=optimizer, lr=0.1, weight_decay=10.0, device="cpu")
+    # Adam's L2 penalty is rescaled by the step size estimate: no such limit, and a smaller decay trains
+    history = fit(torch.nn.Linear(2, 2), X, y, optimizer="adam", lr=0.1, weight_decay=10.0, n_epochs=1, device="cpu")
+    assert history.n_epochs == 1
+    history = fit(torch.nn.Linear(2, 2), X, y, lr=0.1, weight_decay=9.99, n_epochs=1, device="cpu")
+    assert history.n_epochs == 1

@@ -1,3 +1,5 @@
+"""Tests of regviz._validation: every validator names the parameter and the allowed range."""
+
 from __future__ import annotations
 
 import math

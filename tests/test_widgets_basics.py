@@ -1,3 +1,5 @@
+"""Tests of regviz.widgets.basics: the slope explorer of notebook 00."""
+
 from __future__ import annotations
 
 import matplotlib
@@ -7,15 +9,7 @@ matplotlib.use("Agg")
 import numpy as np
 import pytest
 
-from regviz import style, widgets
-
-
-def test_style_use_and_context_change_only_rcparams() -> None:
-    before = matplotlib.rcParams["axes.prop_cycle"]
-    with style.context():
-        assert matplotlib.rcParams["axes.prop_cycle"].by_key()["color"][0] == style.OKABE_ITO["blue"]
-    assert matplotlib.rcParams["axes.prop_cycle"] == before
-    assert set(style.COLORS) <= set(style.LINESTYLES)
+from regviz import widgets
 
 
 def _mse(y: np.ndarray, y_pred: np.ndarray) -> float:
