@@ -209,6 +209,7 @@ def execute_notebook(path: Path, *, timeout: int = 900) -> tuple[float, float]:
 _NBVAL = [
     "--nbval-current-env",
     "--nbval-cell-timeout=600",
+    "--nbval-kernel-startup-timeout=240",  # a busy laptop (or four kernels on one CPU) can take over 60 s
     "--nbval-sanitize-with",
     "tests/nbval_sanitize.cfg",
     "-p",
