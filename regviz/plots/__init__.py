@@ -9,7 +9,6 @@ plane) and :mod:`.images` (pictures).
 
 from .coefficients import (
     plot_coef_bars,
-    plot_coef_comparison,
     plot_coef_norms,
     plot_coef_path,
     plot_group_coefs,
@@ -25,7 +24,6 @@ from .curves import (
     plot_bias_variance,
     plot_curves,
     plot_cv_curve,
-    plot_error_vs_alpha,
     plot_gp_posterior,
     plot_halving,
     plot_line_fit,
@@ -62,7 +60,6 @@ __all__ = [
     "plot_best_so_far",
     "plot_bias_variance",
     "plot_coef_bars",
-    "plot_coef_comparison",
     "plot_coef_norms",
     "plot_coef_path",
     "plot_confusion_matrix",
@@ -73,7 +70,6 @@ __all__ = [
     "plot_cv_heatmap",
     "plot_decision_boundary",
     "plot_digits",
-    "plot_error_vs_alpha",
     "plot_gp_posterior",
     "plot_group_coefs",
     "plot_halving",

@@ -1,8 +1,8 @@
 """What a model's weights look like: paths along λ, bars, norms, groups, histograms, unit moments.
 
 * :func:`plot_coef_path` — each coefficient against λ (ridge or lasso), legend or names at the ends.
-* :func:`plot_coef_bars`, :func:`plot_coef_comparison`, :func:`plot_group_coefs` — coefficient vectors
-  as bars: one fit, several methods side by side, or coloured by feature group.
+* :func:`plot_coef_bars`, :func:`plot_group_coefs` — coefficient vectors as bars: one fit or several
+  methods side by side, or coloured by feature group.
 * :func:`plot_shrinkage_factors`, :func:`plot_n_nonzero`, :func:`plot_coef_norms`,
   :func:`plot_selection_frequency` — summaries of the weights along λ or a knob.
 * :func:`plot_weight_histogram`, :func:`plot_unit_moments` — a network's weights and its units' statistics.
@@ -38,7 +38,6 @@ from ._axes import CURVE_STYLES, LAMBDA_LABEL, LEGEND_LOCATIONS, METHOD_STYLES, 
 
 __all__ = [
     "plot_coef_bars",
-    "plot_coef_comparison",
     "plot_coef_norms",
     "plot_coef_path",
     "plot_group_coefs",
@@ -255,26 +254,39 @@ def plot_coef_bars(
     feature_names: Sequence[str] | None = None,
     ylim: tuple[float, float] | None = None,
     symlog: float | None = None,
-    rotation: float = 0.0,
+    rotation: float | None = None,
+    mark_zeros: bool = True,
+    legend_loc: str = "best",
     ylabel: str = r"coefficient $w_j$",
     ax: Axes | None = None,
 ) -> Axes:
-    """Draw one bar per coefficient (orange: it belongs to the current fit).
+    """Draw one coefficient vector as bars, or several side by side as grouped bars.
+
+    One vector: one orange bar per coefficient (it belongs to the current
+    fit). A mapping ``label → vector``: grouped bars, one colour and hatch per
+    method (``"lasso"``, ``"ridge"``, ``"elastic net"`` and ``"true"`` get their
+    fixed styles), exact zeros marked, a legend.
 
     Parameters
     ----------
-    coef : array-like of shape (n_features,)
-        The weights.
+    coef : array-like of shape (n_features,) or mapping of str to array-like of shape (n_features,)
+        The weights, or one vector per method by label.
     feature_names : sequence of str or None, default=None
-        Tick labels; ``w_0, w_1, ...`` if None.
+        Tick labels; if None ``w_0, w_1, ...`` for one vector, ``x0, x1, ...`` for a mapping.
     ylim : (float, float) or None, default=None
         Fixed vertical limits (a widget fixes them so that shrinking bars
         are seen to shrink); automatic if None.
     symlog : float or None, default=None
         If given (> 0), a symmetric log scale, linear within ``±symlog``: bars
         from 0.01 to 100 stay readable on one axis.
-    rotation : float, default=0.0
-        Rotation of the tick labels in degrees, in [0, 90].
+    rotation : float or None, default=None
+        Rotation of the tick labels in degrees, in [0, 90]; if None 0 for one
+        vector, and for a mapping 45 when a name is longer than 3 characters.
+    mark_zeros : bool, default=True
+        Mapping only: put a black ``×`` on the axis where a vector is *exactly*
+        zero (collection gid ``"zeros:<label>"``).
+    legend_loc : str, default="best"
+        Mapping only: where the legend goes (a Matplotlib ``loc``; fix it in a widget).
     ylabel : str
         Label of the vertical axis.
     ax : matplotlib Axes or None, default=None
@@ -283,27 +295,79 @@ def plot_coef_bars(
     Returns
     -------
     matplotlib.axes.Axes
-        The Axes; the bars are ``ax.containers[0]``, each patch with gid ``"bar{j}"``.
+        The Axes. One vector: the bars are ``ax.containers[0]``, each patch with
+        gid ``"bar{j}"``. A mapping: each bar container's patches have gid ``"bars:<label>"``.
 
     """
+    if isinstance(coef, Mapping):
+        return _plot_grouped_bars(coef, feature_names, ylim, symlog, rotation, mark_zeros, legend_loc, ylabel, ax)
     w = validate_array(coef, "coef", ndim=1)
     names = _feature_names(feature_names, w.shape[0], "$w_{{{}}}$")
-    rotation = validate_real(rotation, "rotation", low=0, high=90)
+    angle = validate_real(0.0 if rotation is None else rotation, "rotation", low=0, high=90)
     linthresh = None if symlog is None else validate_real(symlog, "symlog", low=0, low_open=True)
     limits = validate_limits(ylim, "ylim")
+    validate_bool(mark_zeros, "mark_zeros")
+    validate_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
     ax = get_axes(ax)
     positions = np.arange(w.shape[0])
     bars = ax.bar(positions, w, color=COLORS["highlight"], edgecolor=COLORS["reference"], lw=0.6, width=0.7)
     for j, patch in enumerate(bars.patches):
         patch.set_gid(f"bar{j}")
     ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
-    ax.set_xticks(positions, names, rotation=rotation)
+    ax.set_xticks(positions, names, rotation=angle)
     if linthresh is not None:
         ax.set_yscale("symlog", linthresh=linthresh)
     ax.grid(axis="x", visible=False)
     if limits is not None:
         ax.set_ylim(*limits)
     ax.set_ylabel(ylabel)
+    return ax
+
+
+def _plot_grouped_bars(
+    coefs: Mapping[str, Any],
+    feature_names: Sequence[str] | None,
+    ylim: tuple[float, float] | None,
+    symlog: float | None,
+    rotation: float | None,
+    mark_zeros: bool,
+    legend_loc: str,
+    ylabel: str,
+    ax: Axes | None,
+) -> Axes:
+    """:func:`plot_coef_bars` for a mapping: grouped bars, exact zeros marked, a legend."""
+    mark_zeros = validate_bool(mark_zeros, "mark_zeros")
+    if not coefs:
+        raise ValueError("coef must be a coefficient vector or a non-empty mapping of label to coefficient vector")
+    validate_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
+    vectors = {label: validate_array(v, f"coef[{label!r}]", ndim=1) for label, v in coefs.items()}
+    n_features = len(next(iter(vectors.values())))
+    for label, v in vectors.items():
+        if len(v) != n_features:
+            raise ValueError(f"coef[{label!r}] must have {n_features} entries like the first vector, got {len(v)}")
+    names = _feature_names(feature_names, n_features)
+    if rotation is None:
+        angle = 45.0 if max(len(s) for s in names) > 3 else 0.0
+    else:
+        angle = validate_real(rotation, "rotation", low=0, high=90)
+    linthresh = None if symlog is None else validate_real(symlog, "symlog", low=0, low_open=True)
+    limits = validate_limits(ylim, "ylim")
+    ax = get_axes(ax)
+    k = len(vectors)
+    x = np.arange(n_features)
+    for i, (label, v) in enumerate(vectors.items()):
+        _draw_method_bars(ax, x, v, label, i, k, mark_zeros)
+    ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
+    ax.set_xticks(x, names, rotation=angle, fontsize="small")
+    ax.set_xlabel("feature")
+    ax.set_ylabel(ylabel)
+    loc: Any = legend_loc  # one of LEGEND_LOCATIONS, checked above
+    ax.legend(loc=loc, fontsize="small", title="× = exactly 0" if mark_zeros else None, title_fontsize="x-small")
+    ax.grid(axis="x", visible=False)
+    if linthresh is not None:
+        ax.set_yscale("symlog", linthresh=linthresh)
+    if limits is not None:
+        ax.set_ylim(*limits)
     return ax
 
 
@@ -455,65 +519,6 @@ def _draw_method_bars(
             linewidths=1.5,
         )
         pts.set_gid(f"zeros:{label}")
-
-
-def plot_coef_comparison(
-    coefs: Mapping[str, Any],
-    *,
-    feature_names: Sequence[str] | None = None,
-    mark_zeros: bool = True,
-    ylabel: str = r"coefficient $w_j$",
-    legend_loc: str = "best",
-    ax: Axes | None = None,
-) -> Axes:
-    """Draw coefficient vectors side by side as grouped bars, exact zeros marked.
-
-    Parameters
-    ----------
-    coefs : mapping of str to array-like of shape (n_features,)
-        One vector per method, by label (``"lasso"``, ``"ridge"``,
-        ``"elastic net"`` and ``"true"`` get their fixed styles).
-    feature_names : sequence of str or None, default=None
-        Tick labels; ``x0, x1, ...`` if None.
-    mark_zeros : bool, default=True
-        Put a black ``×`` on the axis where a vector is *exactly* zero
-        (collection gid ``"zeros:<label>"``).
-    ylabel : str
-        Label of the vertical axis.
-    legend_loc : str, default="best"
-        Where the legend goes (a Matplotlib ``loc``; fix it in a widget).
-    ax : matplotlib Axes or None, default=None
-        Where to draw; a new figure if None.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-        Each bar container's patches have gid ``"bars:<label>"``.
-
-    """
-    mark_zeros = validate_bool(mark_zeros, "mark_zeros")
-    if not isinstance(coefs, Mapping) or not coefs:
-        raise ValueError("coefs must be a non-empty mapping of label to coefficient vector")
-    validate_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
-    vectors = {label: validate_array(v, f"coefs[{label!r}]", ndim=1) for label, v in coefs.items()}
-    n_features = len(next(iter(vectors.values())))
-    for label, v in vectors.items():
-        if len(v) != n_features:
-            raise ValueError(f"coefs[{label!r}] must have {n_features} entries like the first vector, got {len(v)}")
-    names = _feature_names(feature_names, n_features)
-    ax = get_axes(ax)
-    k = len(vectors)
-    x = np.arange(n_features)
-    for i, (label, v) in enumerate(vectors.items()):
-        _draw_method_bars(ax, x, v, label, i, k, mark_zeros)
-    ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
-    ax.set_xticks(x, names, rotation=45 if max(len(s) for s in names) > 3 else 0, fontsize="small")
-    ax.set_xlabel("feature")
-    ax.set_ylabel(ylabel)
-    loc: Any = legend_loc  # one of LEGEND_LOCATIONS, checked above
-    ax.legend(loc=loc, fontsize="small", title="× = exactly 0" if mark_zeros else None, title_fontsize="x-small")
-    ax.grid(axis="x", visible=False)
-    return ax
 
 
 def plot_group_coefs(

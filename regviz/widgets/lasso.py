@@ -29,13 +29,13 @@ from .._validation import (
 )
 from ..lasso import ConstraintFits, EnetSlider, LassoSlider, alpha_max, constraint_fits, enet_slider, lasso_slider
 from ..plots import (
-    plot_coef_comparison,
+    plot_coef_bars,
     plot_coef_path,
     plot_constraint_geometry,
-    plot_error_vs_alpha,
     plot_group_coefs,
+    plot_validation_curve,
 )
-from ..plots._axes import LEGEND_LOCATIONS
+from ..plots._axes import LAMBDA_LABEL, LEGEND_LOCATIONS
 from ._core import (
     MAX_STEPS_PER_DECADE,
     Explorer,
@@ -244,7 +244,7 @@ def _lasso_figure(fits: LassoSlider, names: list[str], k0: int, legend_loc: str)
     grid = fits.alphas
     fig, (ax_bars, ax_path, ax_err) = new_figure(ncols=3, figsize=(12.0, 3.9))
     ridge_label = "ridge, same training MSE"
-    plot_coef_comparison(
+    plot_coef_bars(
         {"lasso": fits.coefs[k0], ridge_label: fits.ridge_coefs[k0]},
         feature_names=names,
         legend_loc=legend_loc,
@@ -252,7 +252,19 @@ def _lasso_figure(fits: LassoSlider, names: list[str], k0: int, legend_loc: str)
     )
     ax_bars.set_ylim(-fits.limit, fits.limit)
     plot_coef_path(grid, fits.coefs, feature_names=names, current=float(grid[k0]), label_lines=True, ax=ax_path)
-    plot_error_vs_alpha(grid, fits.train_mse, fits.val_mse, current=float(grid[k0]), ax=ax_err)
+    plot_validation_curve(
+        grid,
+        fits.train_mse,
+        fits.val_mse,
+        current=float(grid[k0]),
+        xlabel=LAMBDA_LABEL,
+        logx=True,
+        value_ticks=False,
+        mark_best=True,
+        marker_zorder=4,
+        train_label="training",
+        ax=ax_err,
+    )
     ax_path.set_title("lasso path: features enter from the right")
     ax_err.set_title("training and validation error")
     lasso_bars = [a for a in ax_bars.patches if a.get_gid() == "bars:lasso"]
