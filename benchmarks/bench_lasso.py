@@ -96,7 +96,7 @@ def _naive_enet(alpha: float, l1_ratio: float, X: Any, y: Any, groups: Any, coef
     import numpy as np
     from sklearn.linear_model import ElasticNet, Ridge
 
-    from regviz.plots import plot_constraint_geometry, plot_group_coefs
+    from regviz.plots import plot_coef_bars, plot_constraint_geometry
     from regviz.widgets import new_figure
 
     def fit(A: Any) -> Any:
@@ -107,7 +107,7 @@ def _naive_enet(alpha: float, l1_ratio: float, X: Any, y: Any, groups: Any, coef
     coef, coef2 = fit(X), fit(X[:, :2])
     fig, (ax_geo, ax_bars) = new_figure(ncols=2, figsize=(11.0, 4.4))
     plot_constraint_geometry(X[:, :2], y, coef2, l1_ratio=l1_ratio, ax=ax_geo)
-    plot_group_coefs(coef, groups, coef_true=coef_true, ax=ax_bars)
+    plot_coef_bars(coef, groups=groups, coef_true=coef_true, ax=ax_bars)
     ax_geo.set_title(f"l1_ratio = {l1_ratio:.2f}, ŵ = ({coef2[0]:.2f}, {coef2[1]:.2f})")
     ax_bars.set_title(f"λ = {alpha:.3g}: {int(np.sum(coef != 0))} of {len(coef)} coefficients non-zero")
     return _encode(fig)

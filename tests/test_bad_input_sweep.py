@@ -405,7 +405,6 @@ BASELINES: dict[str, Callable[[], dict[str, Any]]] = {
         "X_obs": np.array([0.2, 0.6]),
         "y_obs": np.array([0.1, -0.3]),
     },
-    "regviz.plots.plot_group_coefs": lambda: {"coef": np.array([1.0, 0.5, 0.0]), "groups": np.array([0, 0, -1])},
     "regviz.plots.plot_halving": lambda: {"cv_results": _halving_results()},
     "regviz.plots.plot_line_fit": lambda: {"x": np.linspace(0, 1, 5), "y": np.linspace(0, 2, 5), "slope": 2.0},
     "regviz.plots.plot_loss_profile": lambda: {"params": _knob(), "losses": _pos()},

@@ -172,16 +172,86 @@ def test_coef_bars_mapping_takes_limits_scale_and_rotation() -> None:
     assert [t.get_text() for t in ax.get_xticklabels()] == ["x0", "x1"]
 
 
+def _former_group_coefs(coef: Any, groups: Any, **kw: Any) -> Any:
+    """What ``plot_group_coefs`` drew before it merged into ``plot_coef_bars`` (its code, frozen)."""
+    import matplotlib.pyplot as plt
+
+    from regviz.plots.coefficients import _feature_names, _group_colors, _group_handles
+
+    w, g = np.asarray(coef, float), np.asarray(groups)
+    names = _feature_names(kw.get("feature_names"), len(w))
+    ax = plt.subplots()[1]
+    x = np.arange(len(w))
+    bars = ax.bar(x, w, 0.7, color=_group_colors(g), edgecolor="white")
+    for j, patch in enumerate(bars.patches):
+        patch.set_gid(f"bar{j}")
+    zero = w == 0
+    zeros = ax.scatter(
+        x[zero], np.zeros(int(zero.sum())), marker="x", s=30, color=style.COLORS["reference"], zorder=4, linewidths=1.5
+    )
+    zeros.set_gid("zeros")
+    handles: list[Any] = _group_handles(g)
+    if kw.get("coef_true") is not None:
+        true = np.asarray(kw["coef_true"], float)
+        truth = ax.hlines(true, x - 0.4, x + 0.4, color=style.COLORS["reference"], lw=2, label="true coefficient")
+        truth.set_gid("truth")
+        handles.append(truth)
+    ax.axhline(0.0, color=style.COLORS["reference"], lw=0.8)
+    if kw.get("ylim") is not None:
+        ax.set_ylim(float(kw["ylim"][0]), float(kw["ylim"][1]))
+    ax.set_xticks(x, names, fontsize="small")
+    ax.set_xlabel("feature")
+    ax.set_ylabel(r"coefficient $w_j$")
+    ax.legend(
+        handles=handles, loc="lower right", fontsize="x-small", ncols=2, title="× = exactly 0", title_fontsize="x-small"
+    )
+    ax.grid(axis="x", visible=False)
+    return ax
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {},
+        {"coef_true": [1.0, 1.0, -2.0, -2.0, 0.0, 0.5], "feature_names": list("abcdef")},
+        {"coef_true": [1.0, 1.0, -2.0, -2.0, 0.0, 0.5], "ylim": (-3, 3)},
+    ],
+)
+def test_coef_bars_by_group_draws_what_group_coefs_drew(kw: dict[str, Any]) -> None:
+    coef, groups = np.array([1.0, 0.0, -2.0, -1.5, 0.0, 0.4]), np.array([0, 0, 1, 1, -1, 2])
+    old, new = _former_group_coefs(coef, groups, **kw), plots.plot_coef_bars(coef, groups=groups, **kw)
+    old_facts, new_facts = _bar_facts(old), _bar_facts(new)
+    assert new_facts == old_facts
+    assert [h.get_label() for h in new.get_legend().legend_handles] == [
+        h.get_label() for h in old.get_legend().legend_handles
+    ]
+    for ax in (old, new):
+        ax.figure.canvas.draw()
+    assert np.array_equal(np.asarray(new.figure.canvas.buffer_rgba()), np.asarray(old.figure.canvas.buffer_rgba()))
+
+
 def test_group_and_selection_plots() -> None:
     groups = np.array([0, 0, 1, 1, -1])
     coef = np.array([1.0, 0.0, -2.0, -1.5, 0.0])
-    ax = plots.plot_group_coefs(coef, groups, coef_true=np.array([1, 1, -2, -2, 0.0]), ylim=(-3, 3))
+    ax = plots.plot_coef_bars(coef, groups=groups, coef_true=np.array([1, 1, -2, -2, 0.0]), ylim=(-3, 3))
     assert len(next(c for c in ax.collections if c.get_gid() == "zeros").get_offsets()) == 2
     bars = [p for p in ax.patches if str(p.get_gid()).startswith("bar")]
     assert to_hex(bars[0].get_facecolor()) == to_hex(bars[1].get_facecolor()) != to_hex(bars[2].get_facecolor())
     assert ax.get_ylim() == (-3.0, 3.0)
     with pytest.raises(ValueError, match="ylim"):
-        plots.plot_group_coefs(coef, groups, ylim=(3, -3))
+        plots.plot_coef_bars(coef, groups=groups, ylim=(3, -3))
+    with pytest.raises(ValueError, match="coef_true needs groups"):
+        plots.plot_coef_bars(coef, coef_true=coef)
+    with pytest.raises(ValueError, match="coef must be one coefficient vector when groups is given"):
+        plots.plot_coef_bars({"lasso": coef}, groups=groups)
+    with pytest.raises(ValueError, match="same number of samples"):
+        plots.plot_coef_bars(coef, groups=groups[:3])
+    with pytest.raises(ValueError, match="coef_true"):
+        plots.plot_coef_bars(coef, groups=groups, coef_true=coef[:2])
+    with pytest.raises(ValueError, match="legend_loc"):
+        plots.plot_coef_bars(coef, groups=groups, legend_loc="top")
+    ax = plots.plot_coef_bars(coef, groups=groups, mark_zeros=False, legend_loc="upper left")
+    assert not ax.collections and ax.get_legend().get_title().get_text() == ""
     ax = plots.plot_selection_frequency([1.0, 0.5, 0.2, 0.9, 0.0], groups=groups)
     assert ax.get_ylim()[1] == pytest.approx(1.05) and ax.get_ylabel() == "selection frequency"
     with pytest.raises(ValueError, match=r"frequency must hold values in \[0, 1\]"):

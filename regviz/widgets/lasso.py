@@ -32,7 +32,6 @@ from ..plots import (
     plot_coef_bars,
     plot_coef_path,
     plot_constraint_geometry,
-    plot_group_coefs,
     plot_validation_curve,
 )
 from ..plots._axes import LAMBDA_LABEL, LEGEND_LOCATIONS
@@ -502,8 +501,13 @@ class _EnetFigure:
         r0 = float(geometry.l1_ratios[a0])
         plot_constraint_geometry(X2, y, geometry.coefs[a0, k0], l1_ratio=r0, limit=geometry.limit, ax=ax_geo)
         _label_geometry(ax_geo, names[features[0]], names[features[1]])
-        plot_group_coefs(
-            fits.coefs[a0, k0], groups, coef_true=coef_true, feature_names=names, ylim=(-limit, limit), ax=ax_bars
+        plot_coef_bars(
+            fits.coefs[a0, k0],
+            groups=groups,
+            coef_true=coef_true,
+            feature_names=names,
+            ylim=(-limit, limit),
+            ax=ax_bars,
         )
         self.region = _geometry_artists(ax_geo)
         self.bars = [a for a in ax_bars.patches if str(a.get_gid()).startswith("bar")]
