@@ -53,7 +53,8 @@ def _naive_lasso(alpha: float, data: dict[str, Any], grid: Any, ridge_alpha: flo
     import numpy as np
     from sklearn.linear_model import Lasso, Ridge, lasso_path
 
-    from regviz.plots import plot_coef_comparison, plot_coef_path, plot_error_vs_alpha
+    from regviz.plots import plot_coef_bars, plot_coef_path, plot_validation_curve
+    from regviz.plots._axes import LAMBDA_LABEL
     from regviz.widgets import new_figure
 
     X, y, Xv, yv = data["X_train"], data["y_train"], data["X_val"], data["y_val"]
@@ -65,14 +66,26 @@ def _naive_lasso(alpha: float, data: dict[str, Any], grid: Any, ridge_alpha: flo
     train = np.mean((X @ path + b - y[:, None]) ** 2, axis=0)
     val = np.mean((Xv @ path + b - yv[:, None]) ** 2, axis=0)
     fig, (ax_bars, ax_path, ax_err) = new_figure(ncols=3, figsize=(12.0, 3.9))
-    plot_coef_comparison(
+    plot_coef_bars(
         {"lasso": lasso.coef_, "ridge, same training MSE": ridge.coef_},
         feature_names=data["names"],
         legend_loc="lower right",
         ax=ax_bars,
     )
     plot_coef_path(grid, path.T, feature_names=data["names"], current=alpha, label_lines=True, ax=ax_path)
-    plot_error_vs_alpha(grid, train, val, current=alpha, ax=ax_err)
+    plot_validation_curve(
+        grid,
+        train,
+        val,
+        current=alpha,
+        xlabel=LAMBDA_LABEL,
+        logx=True,
+        value_ticks=False,
+        mark_best=True,
+        marker_zorder=4,
+        train_label="training",
+        ax=ax_err,
+    )
     ax_bars.set_title(f"λ = {alpha:.3g}: {int(np.sum(lasso.coef_ == 0))} of 10 lasso coefficients exactly 0")
     ax_err.set_title(f"validation MSE = {val[np.argmin(np.abs(grid - alpha))]:.4g}")
     return _encode(fig)
@@ -83,7 +96,7 @@ def _naive_enet(alpha: float, l1_ratio: float, X: Any, y: Any, groups: Any, coef
     import numpy as np
     from sklearn.linear_model import ElasticNet, Ridge
 
-    from regviz.plots import plot_constraint_geometry, plot_group_coefs
+    from regviz.plots import plot_coef_bars, plot_constraint_geometry
     from regviz.widgets import new_figure
 
     def fit(A: Any) -> Any:
@@ -94,7 +107,7 @@ def _naive_enet(alpha: float, l1_ratio: float, X: Any, y: Any, groups: Any, coef
     coef, coef2 = fit(X), fit(X[:, :2])
     fig, (ax_geo, ax_bars) = new_figure(ncols=2, figsize=(11.0, 4.4))
     plot_constraint_geometry(X[:, :2], y, coef2, l1_ratio=l1_ratio, ax=ax_geo)
-    plot_group_coefs(coef, groups, coef_true=coef_true, ax=ax_bars)
+    plot_coef_bars(coef, groups=groups, coef_true=coef_true, ax=ax_bars)
     ax_geo.set_title(f"l1_ratio = {l1_ratio:.2f}, ŵ = ({coef2[0]:.2f}, {coef2[1]:.2f})")
     ax_bars.set_title(f"λ = {alpha:.3g}: {int(np.sum(coef != 0))} of {len(coef)} coefficients non-zero")
     return _encode(fig)

@@ -378,7 +378,8 @@ BASELINES: dict[str, Callable[[], dict[str, Any]]] = {
     "regviz.plots.plot_acquisition": lambda: {"x": np.linspace(0, 1, 5), "values": np.linspace(0, 1, 5)},
     "regviz.plots.plot_best_so_far": lambda: {"curves": {"random": _rng().uniform(size=(3, 5))}},
     "regviz.plots.plot_bias_variance": lambda: {"params": _knob(), "bias2": _pos(), "variance": _pos()},
-    "regviz.plots.plot_coef_comparison": lambda: {"coefs": {"lasso": np.array([1.0, 0.0, -1.0])}},
+    # rotation given, so that the sweep probes it (None, its default, picks the angle by form)
+    "regviz.plots.plot_coef_bars": lambda: {"coef": np.array([1.0, 0.0, -1.0]), "rotation": 0.0},
     "regviz.plots.plot_coef_norms": lambda: {"params": _knob(), "norms": _pos()},
     "regviz.plots.plot_coef_path": lambda: {"alphas": _knob(), "coefs": _rng().standard_normal((5, 3))},
     "regviz.plots.plot_confusion_matrix": lambda: {"cm": np.array([[5, 1], [2, 7]])},
@@ -397,7 +398,6 @@ BASELINES: dict[str, Callable[[], dict[str, Any]]] = {
         "extent": (-2.0, 2.0, -2.0, 2.0),
     },
     "regviz.plots.plot_digits": lambda: {"images": _rng().uniform(size=(4, 28, 28))},
-    "regviz.plots.plot_error_vs_alpha": lambda: {"alphas": _knob(), "train_error": _pos(), "val_error": _pos()},
     "regviz.plots.plot_gp_posterior": lambda: {
         "x": np.linspace(0, 1, 5),
         "mu": np.zeros(5),
@@ -405,7 +405,6 @@ BASELINES: dict[str, Callable[[], dict[str, Any]]] = {
         "X_obs": np.array([0.2, 0.6]),
         "y_obs": np.array([0.1, -0.3]),
     },
-    "regviz.plots.plot_group_coefs": lambda: {"coef": np.array([1.0, 0.5, 0.0]), "groups": np.array([0, 0, -1])},
     "regviz.plots.plot_halving": lambda: {"cv_results": _halving_results()},
     "regviz.plots.plot_line_fit": lambda: {"x": np.linspace(0, 1, 5), "y": np.linspace(0, 2, 5), "slope": 2.0},
     "regviz.plots.plot_loss_profile": lambda: {"params": _knob(), "losses": _pos()},

@@ -65,13 +65,11 @@ def test_lasso_path_rejects_bad_input(path: tuple[np.ndarray, np.ndarray]) -> No
         plots.plot_coef_path(np.array([1.0, 2.0, 1.5, 3.0, 4.0, 5.0]), coefs[:, :6].T)
 
 
-def test_coef_comparison_marks_exact_zeros_only() -> None:
+def test_coef_bars_mapping_marks_exact_zeros_only() -> None:
     X = np.random.default_rng(1).normal(size=(40, 5))
     y = X[:, 0] * 3 + np.random.default_rng(2).normal(size=40)
     coef = Lasso(alpha=0.5).fit(X, y).coef_
-    ax = plots.plot_coef_comparison(
-        {"lasso": coef, "ridge, same training MSE": coef + 1e-9}, feature_names=list("abcde")
-    )
+    ax = plots.plot_coef_bars({"lasso": coef, "ridge, same training MSE": coef + 1e-9}, feature_names=list("abcde"))
     zeros = next(c for c in ax.collections if c.get_gid() == "zeros:lasso")
     assert len(zeros.get_offsets()) == int(np.sum(coef == 0)) >= 1
     ridge_zeros = next(c for c in ax.collections if c.get_gid() == "zeros:ridge, same training MSE")
@@ -83,23 +81,177 @@ def test_coef_comparison_marks_exact_zeros_only() -> None:
     assert to_hex(ridge_bars[0].get_facecolor()) == METHOD_STYLES["ridge"]["color"].lower()
     assert [t.get_text() for t in ax.get_xticklabels()] == list("abcde")
     with pytest.raises(ValueError, match="legend_loc"):
-        plots.plot_coef_comparison({"lasso": coef}, legend_loc="top")
-    with pytest.raises(ValueError, match="must have 5 entries"):
-        plots.plot_coef_comparison({"lasso": coef, "ridge": coef[:3]})
+        plots.plot_coef_bars({"lasso": coef}, legend_loc="top")
+    with pytest.raises(ValueError, match="legend_loc"):
+        plots.plot_coef_bars(coef, legend_loc="top")
+    with pytest.raises(ValueError, match=r"coef\['ridge'\] must have 5 entries"):
+        plots.plot_coef_bars({"lasso": coef, "ridge": coef[:3]})
     with pytest.raises(ValueError, match="non-empty mapping"):
-        plots.plot_coef_comparison({})
+        plots.plot_coef_bars({})
+    with pytest.raises(ValueError, match="mark_zeros must be True or False"):
+        plots.plot_coef_bars(coef, mark_zeros="no")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("vector", "match"),
+    [
+        ([1.0, np.nan], r"coef\['ridge'\] must contain only finite values"),
+        ([], r"coef\['ridge'\]"),
+        ([[1.0, 2.0]], r"coef\['ridge'\] must have 1 dimension"),
+        ("abc", r"coef\['ridge'\]"),
+    ],
+)
+def test_coef_bars_mapping_rejects_a_bad_vector_by_its_label(vector: Any, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        plots.plot_coef_bars({"lasso": [1.0, 0.0], "ridge": vector})
+    with pytest.raises(ValueError, match=r"rotation must be in \[0, 90\]"):
+        plots.plot_coef_bars({"lasso": [1.0, 0.0]}, rotation=120)
+
+
+def _former_coef_comparison(coefs: dict[str, Any], **kw: Any) -> Any:
+    """What ``plot_coef_comparison`` drew before it merged into ``plot_coef_bars`` (its code, frozen)."""
+    import matplotlib.pyplot as plt
+
+    from regviz.plots.coefficients import _draw_method_bars, _feature_names
+
+    mark_zeros, legend_loc = kw.get("mark_zeros", True), kw.get("legend_loc", "best")
+    vectors = {label: np.asarray(v, float) for label, v in coefs.items()}
+    names = _feature_names(kw.get("feature_names"), len(next(iter(vectors.values()))))
+    ax = plt.subplots()[1]
+    x = np.arange(len(names))
+    for i, (label, v) in enumerate(vectors.items()):
+        _draw_method_bars(ax, x, v, label, i, len(vectors), mark_zeros)
+    ax.axhline(0.0, color=style.COLORS["reference"], lw=0.8)
+    ax.set_xticks(x, names, rotation=45 if max(len(s) for s in names) > 3 else 0, fontsize="small")
+    ax.set_xlabel("feature")
+    ax.set_ylabel(kw.get("ylabel", r"coefficient $w_j$"))
+    ax.legend(loc=legend_loc, fontsize="small", title="× = exactly 0" if mark_zeros else None, title_fontsize="x-small")
+    ax.grid(axis="x", visible=False)
+    return ax
+
+
+def _bar_facts(ax: Any) -> list[tuple[Any, ...]]:
+    facts: list[tuple[Any, ...]] = [
+        (p.get_gid(), p.get_x(), p.get_width(), p.get_height(), p.get_facecolor(), p.get_edgecolor(), p.get_hatch())
+        for p in ax.patches
+    ]
+    facts += [(c.get_gid(), c.get_offsets().tolist(), c.get_zorder()) for c in ax.collections]
+    facts += [(t.get_text(), t.get_rotation(), t.get_fontsize()) for t in ax.get_xticklabels()]
+    legend = ax.get_legend()
+    facts += [legend.get_title().get_text(), [t.get_text() for t in legend.get_texts()], legend._loc]
+    return [*facts, ax.get_xlim(), ax.get_ylim(), ax.get_xlabel(), ax.get_ylabel()]
+
+
+@pytest.mark.parametrize(
+    ("coefs", "kw"),
+    [
+        ({"lasso": [1.0, 0.0, -2.0], "ridge, same training MSE": [0.8, 0.1, -1.5]}, {"feature_names": ["a", "b", "c"]}),
+        ({"true": [1.0, 0.0, 0.0, 2.0], "lasso": [0.9, 0.0, 0.1, 1.8]}, {}),
+        (
+            {"correlation with y": [0.3, -0.1, 0.6]},
+            {"feature_names": ["age", "bmi", "s5"], "mark_zeros": False, "ylabel": "correlation"},
+        ),
+        (
+            {"lasso": [0.5, 0.0], "ridge": [0.4, 0.2]},
+            {"feature_names": ["long name", "x"], "legend_loc": "upper center"},
+        ),
+    ],
+)
+def test_coef_bars_mapping_draws_what_coef_comparison_drew(coefs: dict[str, Any], kw: dict[str, Any]) -> None:
+    old, new = _former_coef_comparison(coefs, **kw), plots.plot_coef_bars(coefs, **kw)
+    assert _bar_facts(new) == _bar_facts(old)
+    for ax in (old, new):
+        ax.figure.canvas.draw()
+    assert np.array_equal(np.asarray(new.figure.canvas.buffer_rgba()), np.asarray(old.figure.canvas.buffer_rgba()))
+
+
+def test_coef_bars_mapping_takes_limits_scale_and_rotation() -> None:
+    ax = plots.plot_coef_bars({"lasso": [1.0, 0.0], "ridge": [50.0, -3.0]}, ylim=(-100, 100), symlog=1.0, rotation=30)
+    assert ax.get_ylim() == (-100, 100) and ax.get_yscale() == "symlog"
+    assert [t.get_rotation() for t in ax.get_xticklabels()] == [30.0, 30.0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["x0", "x1"]
+
+
+def _former_group_coefs(coef: Any, groups: Any, **kw: Any) -> Any:
+    """What ``plot_group_coefs`` drew before it merged into ``plot_coef_bars`` (its code, frozen)."""
+    import matplotlib.pyplot as plt
+
+    from regviz.plots.coefficients import _feature_names, _group_colors, _group_handles
+
+    w, g = np.asarray(coef, float), np.asarray(groups)
+    names = _feature_names(kw.get("feature_names"), len(w))
+    ax = plt.subplots()[1]
+    x = np.arange(len(w))
+    bars = ax.bar(x, w, 0.7, color=_group_colors(g), edgecolor="white")
+    for j, patch in enumerate(bars.patches):
+        patch.set_gid(f"bar{j}")
+    zero = w == 0
+    zeros = ax.scatter(
+        x[zero], np.zeros(int(zero.sum())), marker="x", s=30, color=style.COLORS["reference"], zorder=4, linewidths=1.5
+    )
+    zeros.set_gid("zeros")
+    handles: list[Any] = _group_handles(g)
+    if kw.get("coef_true") is not None:
+        true = np.asarray(kw["coef_true"], float)
+        truth = ax.hlines(true, x - 0.4, x + 0.4, color=style.COLORS["reference"], lw=2, label="true coefficient")
+        truth.set_gid("truth")
+        handles.append(truth)
+    ax.axhline(0.0, color=style.COLORS["reference"], lw=0.8)
+    if kw.get("ylim") is not None:
+        ax.set_ylim(float(kw["ylim"][0]), float(kw["ylim"][1]))
+    ax.set_xticks(x, names, fontsize="small")
+    ax.set_xlabel("feature")
+    ax.set_ylabel(r"coefficient $w_j$")
+    ax.legend(
+        handles=handles, loc="lower right", fontsize="x-small", ncols=2, title="× = exactly 0", title_fontsize="x-small"
+    )
+    ax.grid(axis="x", visible=False)
+    return ax
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {},
+        {"coef_true": [1.0, 1.0, -2.0, -2.0, 0.0, 0.5], "feature_names": list("abcdef")},
+        {"coef_true": [1.0, 1.0, -2.0, -2.0, 0.0, 0.5], "ylim": (-3, 3)},
+    ],
+)
+def test_coef_bars_by_group_draws_what_group_coefs_drew(kw: dict[str, Any]) -> None:
+    coef, groups = np.array([1.0, 0.0, -2.0, -1.5, 0.0, 0.4]), np.array([0, 0, 1, 1, -1, 2])
+    old, new = _former_group_coefs(coef, groups, **kw), plots.plot_coef_bars(coef, groups=groups, **kw)
+    old_facts, new_facts = _bar_facts(old), _bar_facts(new)
+    assert new_facts == old_facts
+    assert [h.get_label() for h in new.get_legend().legend_handles] == [
+        h.get_label() for h in old.get_legend().legend_handles
+    ]
+    for ax in (old, new):
+        ax.figure.canvas.draw()
+    assert np.array_equal(np.asarray(new.figure.canvas.buffer_rgba()), np.asarray(old.figure.canvas.buffer_rgba()))
 
 
 def test_group_and_selection_plots() -> None:
     groups = np.array([0, 0, 1, 1, -1])
     coef = np.array([1.0, 0.0, -2.0, -1.5, 0.0])
-    ax = plots.plot_group_coefs(coef, groups, coef_true=np.array([1, 1, -2, -2, 0.0]), ylim=(-3, 3))
+    ax = plots.plot_coef_bars(coef, groups=groups, coef_true=np.array([1, 1, -2, -2, 0.0]), ylim=(-3, 3))
     assert len(next(c for c in ax.collections if c.get_gid() == "zeros").get_offsets()) == 2
     bars = [p for p in ax.patches if str(p.get_gid()).startswith("bar")]
     assert to_hex(bars[0].get_facecolor()) == to_hex(bars[1].get_facecolor()) != to_hex(bars[2].get_facecolor())
     assert ax.get_ylim() == (-3.0, 3.0)
     with pytest.raises(ValueError, match="ylim"):
-        plots.plot_group_coefs(coef, groups, ylim=(3, -3))
+        plots.plot_coef_bars(coef, groups=groups, ylim=(3, -3))
+    with pytest.raises(ValueError, match="coef_true needs groups"):
+        plots.plot_coef_bars(coef, coef_true=coef)
+    with pytest.raises(ValueError, match="coef must be one coefficient vector when groups is given"):
+        plots.plot_coef_bars({"lasso": coef}, groups=groups)
+    with pytest.raises(ValueError, match="same number of samples"):
+        plots.plot_coef_bars(coef, groups=groups[:3])
+    with pytest.raises(ValueError, match="coef_true"):
+        plots.plot_coef_bars(coef, groups=groups, coef_true=coef[:2])
+    with pytest.raises(ValueError, match="legend_loc"):
+        plots.plot_coef_bars(coef, groups=groups, legend_loc="top")
+    ax = plots.plot_coef_bars(coef, groups=groups, mark_zeros=False, legend_loc="upper left")
+    assert not ax.collections and ax.get_legend().get_title().get_text() == ""
     ax = plots.plot_selection_frequency([1.0, 0.5, 0.2, 0.9, 0.0], groups=groups)
     assert ax.get_ylim()[1] == pytest.approx(1.05) and ax.get_ylabel() == "selection frequency"
     with pytest.raises(ValueError, match=r"frequency must hold values in \[0, 1\]"):
@@ -194,6 +346,9 @@ def test_plot_coef_bars_heights_scale_and_limits() -> None:
     assert heights == list(coef) and ax.get_ylim() == (-20, 20) and ax.get_yscale() == "symlog"
     assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c", "d"]
     assert ax.containers[0].patches[0].get_gid() == "bar0"
+    assert [t.get_rotation() for t in ax.get_xticklabels()] == [0.0] * 4 and ax.get_legend() is None
+    assert not ax.collections  # one vector: no zero crosses, whatever mark_zeros says
+    assert [t.get_text() for t in plots.plot_coef_bars([1.0, 2.0]).get_xticklabels()] == ["$w_{0}$", "$w_{1}$"]
     with pytest.raises(ValueError, match="ylim must satisfy low < high"):
         plots.plot_coef_bars(coef, ylim=(1, -1))
     with pytest.raises(ValueError, match=r"symlog must be in \(0, inf\)"):

@@ -25,7 +25,7 @@ from regviz.plots import (
     plot_marginal,
     plot_pruning,
 )
-from regviz.plots._axes import CURVE_STYLES, OPTIMIZER_LINESTYLES
+from regviz.plots._axes import CURVE_STYLES, LAMBDA_LABEL, OPTIMIZER_LINESTYLES
 from regviz.style import LINESTYLES
 
 TRUE_COEF = (0.5, 1.0, -3.0, 1.5)
@@ -41,20 +41,114 @@ X = np.linspace(-2.0, 2.0, 41)
 CURVES = {"square": X**2, "abs": np.abs(X)}
 
 
-def test_error_vs_alpha_roles() -> None:
+def _former_error_vs_alpha(alphas: Any, train: Any, val: Any, current: float | None = None) -> Axes:
+    """What ``plot_error_vs_alpha`` drew before it merged into ``plot_validation_curve`` (its code, frozen)."""
+    ax = plt.subplots()[1]
+    ax.plot(alphas, train, color=style.COLORS["train"], linestyle=LINESTYLES["train"], label="training")
+    ax.plot(alphas, val, color=style.COLORS["validation"], linestyle=LINESTYLES["validation"], label="validation")
+    best = int(np.argmin(val))
+    ax.plot(
+        [alphas[best]], [val[best]], "o", color=style.COLORS["validation"], ms=6, label=r"best $\lambda$ (validation)"
+    )
+    if current is not None:
+        ax.axvline(current, color=style.COLORS["highlight"], lw=2, zorder=4).set_gid("marker")
+    ax.set_xscale("log")
+    ax.set_xlabel(LAMBDA_LABEL)
+    ax.set_ylabel("mean squared error")
+    ax.legend(fontsize="small")
+    return ax
+
+
+def _lambda_curve(alphas: Any, train: Any, val: Any, current: float | None = None) -> Axes:
+    """A former ``plot_error_vs_alpha(alphas, train, val, current=current)`` call, as the widget now writes it."""
+    return plots.plot_validation_curve(
+        alphas,
+        train,
+        val,
+        current=current,
+        xlabel=LAMBDA_LABEL,
+        logx=True,
+        value_ticks=False,
+        mark_best=True,
+        marker_zorder=4,
+        train_label="training",
+    )
+
+
+def _pixels(ax: Axes) -> np.ndarray:
+    ax.figure.canvas.draw()
+    return np.asarray(ax.figure.canvas.buffer_rgba()).copy()
+
+
+def _line_facts(ax: Axes) -> list[tuple[Any, ...]]:
+    return [
+        (
+            line.get_label(),
+            to_hex(line.get_color()),
+            line.get_linestyle(),
+            line.get_marker(),
+            line.get_markersize(),
+            line.get_linewidth(),
+            line.get_zorder(),
+            tuple(np.asarray(line.get_xdata(), float)),
+            tuple(np.asarray(line.get_ydata(), float)),
+        )
+        for line in ax.lines
+    ]
+
+
+@pytest.mark.parametrize(
+    ("alphas", "current"),
+    [
+        (np.geomspace(0.01, 10, 20), 1.0),  # increasing, three decades
+        (np.geomspace(10, 0.01, 20), None),  # decreasing, as lasso_path returns it
+        (np.geomspace(0.5, 5, 12), 2.0),  # one decade: a plain log axis all the same
+    ],
+)
+def test_validation_curve_on_lambda_draws_what_error_vs_alpha_drew(alphas: np.ndarray, current: float | None) -> None:
+    train, val = np.linspace(1, 2, len(alphas)), (np.log10(alphas) - 0.2) ** 2 + 1
+    old, new = _former_error_vs_alpha(alphas, train, val, current), _lambda_curve(alphas, train, val, current)
+    assert _line_facts(new) == _line_facts(old)
+    assert [a.get_gid() for a in new.lines] == ["train", "validation", "best"] + (["marker"] if current else [])
+    assert new.get_xscale() == old.get_xscale() == "log"
+    assert (new.get_xlim(), new.get_ylim()) == (old.get_xlim(), old.get_ylim())
+    assert (new.get_xlabel(), new.get_ylabel()) == (old.get_xlabel(), old.get_ylabel())
+    assert [t.get_text() for t in new.get_xticklabels()] == [t.get_text() for t in old.get_xticklabels()]
+    legend = [t.get_text() for t in new.get_legend().get_texts()]
+    assert legend == [t.get_text() for t in old.get_legend().get_texts()]
+    assert legend == ["training", "validation", r"best $\lambda$ (validation)"]
+    assert np.array_equal(_pixels(new), _pixels(old))
+
+
+def test_validation_curve_mark_best_roles() -> None:
     alphas = np.geomspace(0.01, 10, 20)
     train, val = np.linspace(1, 2, 20), (np.log10(alphas) - 0.2) ** 2 + 1
-    ax = plots.plot_error_vs_alpha(alphas, train, val, current=1.0)
+    ax = _lambda_curve(alphas, train, val, current=1.0)
     lines = {a.get_label(): a for a in ax.lines}
     assert to_hex(lines["training"].get_color()) == style.COLORS["train"].lower()
     assert lines["training"].get_linestyle() == "-"
     assert to_hex(lines["validation"].get_color()) == style.COLORS["validation"].lower()
     assert lines["validation"].get_linestyle() == "--"
     best = lines[r"best $\lambda$ (validation)"]
-    assert best.get_xdata()[0] == alphas[np.argmin(val)]
-    assert ax.get_xscale() == "log"
+    assert best.get_xdata()[0] == alphas[np.argmin(val)] and best.get_gid() == "best"
+    assert _gid(ax, "marker").get_zorder() == 4
+    assert ax.get_xscale() == "log" and ax.get_xlabel() == LAMBDA_LABEL
     with pytest.raises(ValueError, match="same number of samples"):
-        plots.plot_error_vs_alpha(alphas, train[:-1], val)
+        _lambda_curve(alphas, train[:-1], val)
+    with pytest.raises(ValueError, match="mark_best must be True or False"):
+        plots.plot_validation_curve(alphas, train, val, mark_best="yes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"marker_zorder must be in \[0, 10\]"):
+        plots.plot_validation_curve(alphas, train, val, marker_zorder=-1)
+
+
+def test_validation_curve_mark_best_uses_the_fold_mean() -> None:
+    scores = np.array([[3.0, 1.0], [1.0, 2.0], [2.0, 2.5]])  # column 0 alone is lowest at 1, the mean at 1 too
+    ax = plots.plot_validation_curve(
+        [1, 2, 3], scores, scores + np.array([[0.0, 4.0], [0.0, 0.0], [0.0, 0.0]]), mark_best=True, best_label="best"
+    )
+    best = _gid(ax, "best")
+    assert best.get_xdata()[0] == 2 and best.get_ydata()[0] == pytest.approx(1.5)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["train", "validation", "best"]
 
 
 def test_soft_threshold_plot_and_validation() -> None:
@@ -176,7 +270,7 @@ def test_plot_validation_curve_rejects_marker_outside_range(current: float) -> N
 
 
 def test_plot_validation_curve_rejects_bad_input() -> None:
-    with pytest.raises(ValueError, match="params must be strictly increasing"):
+    with pytest.raises(ValueError, match=r"params must be strictly monotonic \(increasing or decreasing\)"):
         plots.plot_validation_curve([0, 2, 1], np.ones(3), np.ones(3))
     with pytest.raises(ValueError, match="params must all be > 0 when logx=True"):
         plots.plot_validation_curve([0, 1, 2], np.ones(3), np.ones(3), logx=True)

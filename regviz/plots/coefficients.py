@@ -1,8 +1,8 @@
 """What a model's weights look like: paths along λ, bars, norms, groups, histograms, unit moments.
 
 * :func:`plot_coef_path` — each coefficient against λ (ridge or lasso), legend or names at the ends.
-* :func:`plot_coef_bars`, :func:`plot_coef_comparison`, :func:`plot_group_coefs` — coefficient vectors
-  as bars: one fit, several methods side by side, or coloured by feature group.
+* :func:`plot_coef_bars` — coefficient vectors as bars: one fit, several methods side by side,
+  or one fit coloured by feature group.
 * :func:`plot_shrinkage_factors`, :func:`plot_n_nonzero`, :func:`plot_coef_norms`,
   :func:`plot_selection_frequency` — summaries of the weights along λ or a knob.
 * :func:`plot_weight_histogram`, :func:`plot_unit_moments` — a network's weights and its units' statistics.
@@ -38,10 +38,8 @@ from ._axes import CURVE_STYLES, LAMBDA_LABEL, LEGEND_LOCATIONS, METHOD_STYLES, 
 
 __all__ = [
     "plot_coef_bars",
-    "plot_coef_comparison",
     "plot_coef_norms",
     "plot_coef_path",
-    "plot_group_coefs",
     "plot_n_nonzero",
     "plot_selection_frequency",
     "plot_shrinkage_factors",
@@ -196,7 +194,7 @@ def plot_coef_path(
     feature_names : sequence of str or None, default=None
         One name per feature; ``w_0, w_1, ...`` if None.
     groups : array-like of int of shape (n_features,) or None, default=None
-        Colour the lines by group (``-1``: grey), as in :func:`plot_group_coefs`.
+        Colour the lines by group (``-1``: grey), as in :func:`plot_coef_bars` with ``groups``.
     colors, linestyles : sequence or None, default=None
         One entry per feature; cycled Okabe–Ito colours and styles (group colours, solid) if None.
     current : float or None, default=None
@@ -255,26 +253,48 @@ def plot_coef_bars(
     feature_names: Sequence[str] | None = None,
     ylim: tuple[float, float] | None = None,
     symlog: float | None = None,
-    rotation: float = 0.0,
+    rotation: float | None = None,
+    mark_zeros: bool = True,
+    legend_loc: str | None = None,
+    groups: Any = None,
+    coef_true: Any = None,
     ylabel: str = r"coefficient $w_j$",
     ax: Axes | None = None,
 ) -> Axes:
-    """Draw one bar per coefficient (orange: it belongs to the current fit).
+    """Draw one coefficient vector as bars, several side by side, or one coloured by feature group.
+
+    One vector: one orange bar per coefficient (it belongs to the current
+    fit). A mapping ``label → vector``: grouped bars, one colour and hatch per
+    method (``"lasso"``, ``"ridge"``, ``"elastic net"`` and ``"true"`` get their
+    fixed styles), exact zeros marked, a legend. One vector with ``groups``:
+    bars coloured by feature group, exact zeros marked, the truth as short lines.
 
     Parameters
     ----------
-    coef : array-like of shape (n_features,)
-        The weights.
+    coef : array-like of shape (n_features,) or mapping of str to array-like of shape (n_features,)
+        The weights, or one vector per method by label.
     feature_names : sequence of str or None, default=None
-        Tick labels; ``w_0, w_1, ...`` if None.
+        Tick labels; if None ``w_0, w_1, ...`` for one vector, ``x0, x1, ...`` for a mapping.
     ylim : (float, float) or None, default=None
         Fixed vertical limits (a widget fixes them so that shrinking bars
         are seen to shrink); automatic if None.
     symlog : float or None, default=None
         If given (> 0), a symmetric log scale, linear within ``±symlog``: bars
         from 0.01 to 100 stay readable on one axis.
-    rotation : float, default=0.0
-        Rotation of the tick labels in degrees, in [0, 90].
+    rotation : float or None, default=None
+        Rotation of the tick labels in degrees, in [0, 90]; if None 0 for one
+        vector, and for a mapping 45 when a name is longer than 3 characters.
+    mark_zeros : bool, default=True
+        Mapping or ``groups``: put a black ``×`` on the axis where a vector is
+        *exactly* zero (collection gid ``"zeros:<label>"``, with groups ``"zeros"``).
+    legend_loc : str or None, default=None
+        Mapping or ``groups``: where the legend goes (a Matplotlib ``loc``; fix
+        it in a widget); None: ``"best"`` for a mapping, ``"lower right"`` with groups.
+    groups : array-like of int of shape (n_features,) or None, default=None
+        Group of each feature (``-1``: no group, drawn grey), as
+        :func:`regviz.data.make_correlated_groups` returns it; one vector only.
+    coef_true : array-like of shape (n_features,) or None, default=None
+        With ``groups``: true coefficients, drawn as short black lines (gid ``"truth"``).
     ylabel : str
         Label of the vertical axis.
     ax : matplotlib Axes or None, default=None
@@ -283,27 +303,93 @@ def plot_coef_bars(
     Returns
     -------
     matplotlib.axes.Axes
-        The Axes; the bars are ``ax.containers[0]``, each patch with gid ``"bar{j}"``.
+        The Axes. One vector: the bars are ``ax.containers[0]``, each patch with
+        gid ``"bar{j}"`` (also with ``groups``). A mapping: each bar container's patches
+        have gid ``"bars:<label>"``.
 
     """
+    bar_style = (feature_names, ylim, symlog, rotation, mark_zeros, legend_loc, ylabel)
+    if groups is not None:
+        return _plot_bars_by_group(coef, groups, coef_true, bar_style, ax)
+    if coef_true is not None:
+        raise ValueError("coef_true needs groups (it is drawn over the bars coloured by group)")
+    if isinstance(coef, Mapping):
+        loc = "best" if legend_loc is None else legend_loc
+        return _plot_grouped_bars(coef, feature_names, ylim, symlog, rotation, mark_zeros, loc, ylabel, ax)
+    return _plot_one_vector(coef, bar_style, ax)
+
+
+def _plot_one_vector(coef: Any, bar_style: tuple[Any, ...], ax: Axes | None) -> Axes:
+    """:func:`plot_coef_bars` for one vector: orange bars, gid ``"bar{j}"``."""
+    feature_names, ylim, symlog, rotation, mark_zeros, legend_loc, ylabel = bar_style
     w = validate_array(coef, "coef", ndim=1)
     names = _feature_names(feature_names, w.shape[0], "$w_{{{}}}$")
-    rotation = validate_real(rotation, "rotation", low=0, high=90)
+    angle = validate_real(0.0 if rotation is None else rotation, "rotation", low=0, high=90)
     linthresh = None if symlog is None else validate_real(symlog, "symlog", low=0, low_open=True)
     limits = validate_limits(ylim, "ylim")
+    validate_bool(mark_zeros, "mark_zeros")
+    if legend_loc is not None:
+        validate_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
     ax = get_axes(ax)
     positions = np.arange(w.shape[0])
     bars = ax.bar(positions, w, color=COLORS["highlight"], edgecolor=COLORS["reference"], lw=0.6, width=0.7)
     for j, patch in enumerate(bars.patches):
         patch.set_gid(f"bar{j}")
     ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
-    ax.set_xticks(positions, names, rotation=rotation)
+    ax.set_xticks(positions, names, rotation=angle)
     if linthresh is not None:
         ax.set_yscale("symlog", linthresh=linthresh)
     ax.grid(axis="x", visible=False)
     if limits is not None:
         ax.set_ylim(*limits)
     ax.set_ylabel(ylabel)
+    return ax
+
+
+def _plot_grouped_bars(
+    coefs: Mapping[str, Any],
+    feature_names: Sequence[str] | None,
+    ylim: tuple[float, float] | None,
+    symlog: float | None,
+    rotation: float | None,
+    mark_zeros: bool,
+    legend_loc: str,
+    ylabel: str,
+    ax: Axes | None,
+) -> Axes:
+    """:func:`plot_coef_bars` for a mapping: grouped bars, exact zeros marked, a legend."""
+    mark_zeros = validate_bool(mark_zeros, "mark_zeros")
+    if not coefs:
+        raise ValueError("coef must be a coefficient vector or a non-empty mapping of label to coefficient vector")
+    validate_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
+    vectors = {label: validate_array(v, f"coef[{label!r}]", ndim=1) for label, v in coefs.items()}
+    n_features = len(next(iter(vectors.values())))
+    for label, v in vectors.items():
+        if len(v) != n_features:
+            raise ValueError(f"coef[{label!r}] must have {n_features} entries like the first vector, got {len(v)}")
+    names = _feature_names(feature_names, n_features)
+    if rotation is None:
+        angle = 45.0 if max(len(s) for s in names) > 3 else 0.0
+    else:
+        angle = validate_real(rotation, "rotation", low=0, high=90)
+    linthresh = None if symlog is None else validate_real(symlog, "symlog", low=0, low_open=True)
+    limits = validate_limits(ylim, "ylim")
+    ax = get_axes(ax)
+    k = len(vectors)
+    x = np.arange(n_features)
+    for i, (label, v) in enumerate(vectors.items()):
+        _draw_method_bars(ax, x, v, label, i, k, mark_zeros)
+    ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
+    ax.set_xticks(x, names, rotation=angle, fontsize="small")
+    ax.set_xlabel("feature")
+    ax.set_ylabel(ylabel)
+    loc: Any = legend_loc  # one of LEGEND_LOCATIONS, checked above
+    ax.legend(loc=loc, fontsize="small", title="× = exactly 0" if mark_zeros else None, title_fontsize="x-small")
+    ax.grid(axis="x", visible=False)
+    if linthresh is not None:
+        ax.set_yscale("symlog", linthresh=linthresh)
+    if limits is not None:
+        ax.set_ylim(*limits)
     return ax
 
 
@@ -457,136 +543,53 @@ def _draw_method_bars(
         pts.set_gid(f"zeros:{label}")
 
 
-def plot_coef_comparison(
-    coefs: Mapping[str, Any],
-    *,
-    feature_names: Sequence[str] | None = None,
-    mark_zeros: bool = True,
-    ylabel: str = r"coefficient $w_j$",
-    legend_loc: str = "best",
-    ax: Axes | None = None,
-) -> Axes:
-    """Draw coefficient vectors side by side as grouped bars, exact zeros marked.
-
-    Parameters
-    ----------
-    coefs : mapping of str to array-like of shape (n_features,)
-        One vector per method, by label (``"lasso"``, ``"ridge"``,
-        ``"elastic net"`` and ``"true"`` get their fixed styles).
-    feature_names : sequence of str or None, default=None
-        Tick labels; ``x0, x1, ...`` if None.
-    mark_zeros : bool, default=True
-        Put a black ``×`` on the axis where a vector is *exactly* zero
-        (collection gid ``"zeros:<label>"``).
-    ylabel : str
-        Label of the vertical axis.
-    legend_loc : str, default="best"
-        Where the legend goes (a Matplotlib ``loc``; fix it in a widget).
-    ax : matplotlib Axes or None, default=None
-        Where to draw; a new figure if None.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-        Each bar container's patches have gid ``"bars:<label>"``.
-
-    """
-    mark_zeros = validate_bool(mark_zeros, "mark_zeros")
-    if not isinstance(coefs, Mapping) or not coefs:
-        raise ValueError("coefs must be a non-empty mapping of label to coefficient vector")
-    validate_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
-    vectors = {label: validate_array(v, f"coefs[{label!r}]", ndim=1) for label, v in coefs.items()}
-    n_features = len(next(iter(vectors.values())))
-    for label, v in vectors.items():
-        if len(v) != n_features:
-            raise ValueError(f"coefs[{label!r}] must have {n_features} entries like the first vector, got {len(v)}")
-    names = _feature_names(feature_names, n_features)
-    ax = get_axes(ax)
-    k = len(vectors)
-    x = np.arange(n_features)
-    for i, (label, v) in enumerate(vectors.items()):
-        _draw_method_bars(ax, x, v, label, i, k, mark_zeros)
-    ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
-    ax.set_xticks(x, names, rotation=45 if max(len(s) for s in names) > 3 else 0, fontsize="small")
-    ax.set_xlabel("feature")
-    ax.set_ylabel(ylabel)
-    loc: Any = legend_loc  # one of LEGEND_LOCATIONS, checked above
-    ax.legend(loc=loc, fontsize="small", title="× = exactly 0" if mark_zeros else None, title_fontsize="x-small")
-    ax.grid(axis="x", visible=False)
-    return ax
-
-
-def plot_group_coefs(
-    coef: Any,
-    groups: Any,
-    *,
-    coef_true: Any = None,
-    feature_names: Sequence[str] | None = None,
-    ylim: tuple[float, float] | None = None,
-    ax: Axes | None = None,
-) -> Axes:
-    """Draw one coefficient vector as bars coloured by feature group, exact zeros marked.
-
-    Parameters
-    ----------
-    coef : array-like of shape (n_features,)
-        The coefficients.
-    groups : array-like of int of shape (n_features,)
-        Group of each feature (``-1``: no group, drawn grey), as
-        :func:`regviz.data.make_correlated_groups` returns it.
-    coef_true : array-like of shape (n_features,) or None, default=None
-        True coefficients, drawn as short black lines (gid ``"truth"``).
-    feature_names : sequence of str or None, default=None
-        Tick labels; ``x0, x1, ...`` if None.
-    ylim : (float, float) or None, default=None
-        Fixed vertical limits (a widget keeps them still).
-    ax : matplotlib Axes or None, default=None
-        Where to draw; a new figure if None.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-        Bar ``j`` has gid ``"bar{j}"``; the exact-zero crosses are the
-        collection with gid ``"zeros"``.
-
-    """
+def _plot_bars_by_group(coef: Any, groups: Any, coef_true: Any, bar_style: tuple[Any, ...], ax: Axes | None) -> Axes:
+    """:func:`plot_coef_bars` with ``groups``: bars coloured by group, exact zeros marked, the truth as lines."""
+    feature_names, ylim, symlog, rotation, mark_zeros, legend_loc, ylabel = bar_style
+    if isinstance(coef, Mapping):
+        raise ValueError("coef must be one coefficient vector when groups is given, got a mapping")
     w = validate_array(coef, "coef", ndim=1)
     g = validate_array(groups, "groups", ndim=1, dtype=int)
     validate_same_length(("coef", w), ("groups", g))
     names = _feature_names(feature_names, len(w))
+    angle = None if rotation is None else validate_real(rotation, "rotation", low=0, high=90)
+    linthresh = None if symlog is None else validate_real(symlog, "symlog", low=0, low_open=True)
+    limits = validate_limits(ylim, "ylim")
+    mark_zeros = validate_bool(mark_zeros, "mark_zeros")
+    loc: Any = "lower right" if legend_loc is None else validate_choice(legend_loc, "legend_loc", LEGEND_LOCATIONS)
+    true = None if coef_true is None else validate_array(coef_true, "coef_true", ndim=1)
+    if true is not None:
+        validate_same_length(("coef", w), ("coef_true", true))
     ax = get_axes(ax)
     x = np.arange(len(w))
     bars = ax.bar(x, w, 0.7, color=_group_colors(g), edgecolor="white")
     for j, patch in enumerate(bars.patches):
         patch.set_gid(f"bar{j}")
-    zero = w == 0
-    zeros = ax.scatter(
-        x[zero], np.zeros(int(zero.sum())), marker="x", s=30, color=COLORS["reference"], zorder=4, linewidths=1.5
-    )
-    zeros.set_gid("zeros")
+    if mark_zeros:
+        zero = w == 0
+        zeros = ax.scatter(
+            x[zero], np.zeros(int(zero.sum())), marker="x", s=30, color=COLORS["reference"], zorder=4, linewidths=1.5
+        )
+        zeros.set_gid("zeros")
     handles: list[Any] = _group_handles(g)
-    if coef_true is not None:
-        true = validate_array(coef_true, "coef_true", ndim=1)
-        validate_same_length(("coef", w), ("coef_true", true))
+    if true is not None:
         truth = ax.hlines(true, x - 0.4, x + 0.4, color=COLORS["reference"], lw=2, label="true coefficient")
         truth.set_gid("truth")
         handles.append(truth)
     ax.axhline(0.0, color=COLORS["reference"], lw=0.8)
-    if ylim is not None:
-        if (
-            not isinstance(ylim, tuple | list)
-            or len(ylim) != 2
-            or not validate_real(ylim[0], "ylim[0]") < validate_real(ylim[1], "ylim[1]")
-        ):
-            raise ValueError(f"ylim must be a (low, high) pair with low < high, got {ylim!r}")
-        ax.set_ylim(float(ylim[0]), float(ylim[1]))
-    ax.set_xticks(x, names, fontsize="small")
+    if limits is not None:
+        ax.set_ylim(*limits)
+    if angle is None:
+        ax.set_xticks(x, names, fontsize="small")
+    else:
+        ax.set_xticks(x, names, rotation=angle, fontsize="small")
     ax.set_xlabel("feature")
-    ax.set_ylabel(r"coefficient $w_j$")
-    ax.legend(
-        handles=handles, loc="lower right", fontsize="x-small", ncols=2, title="× = exactly 0", title_fontsize="x-small"
-    )
+    ax.set_ylabel(ylabel)
+    title = "× = exactly 0" if mark_zeros else None
+    ax.legend(handles=handles, loc=loc, fontsize="x-small", ncols=2, title=title, title_fontsize="x-small")
     ax.grid(axis="x", visible=False)
+    if linthresh is not None:
+        ax.set_yscale("symlog", linthresh=linthresh)
     return ax
 
 

@@ -6,8 +6,8 @@
 * :func:`plot_per_step` — sequences (losses, learning rates) against the step number.
 * :func:`plot_polynomial_fit`, :func:`plot_validation_curve`, :func:`plot_bias_variance` — fits,
   train/validation error and the bias–variance split against a complexity knob.
-* :func:`plot_soft_threshold`, :func:`plot_error_vs_alpha`, :func:`plot_cv_curve` — the lasso's
-  one-dimensional answer, and errors along λ.
+* :func:`plot_soft_threshold`, :func:`plot_cv_curve` — the lasso's one-dimensional answer, and
+  cross-validated error along λ (train/validation error along λ: :func:`plot_validation_curve`).
 * :func:`plot_seed_curves`, :func:`plot_seed_scores`, :func:`plot_search` — comparisons over seeds
   and the trials of a search (capstone).
 * :func:`plot_marginal`, :func:`plot_gp_posterior`, :func:`plot_acquisition`, :func:`plot_best_so_far`,
@@ -31,7 +31,6 @@ from .._validation import (
     validate_array,
     validate_bool,
     validate_choice,
-    validate_current,
     validate_increasing,
     validate_int,
     validate_limits,
@@ -46,7 +45,6 @@ from ._axes import (
     METHOD_STYLES,
     SEARCH_LABELS,
     SEARCH_STYLES,
-    draw_current,
     get_axes,
     optimizer_style,
 )
@@ -57,7 +55,6 @@ __all__ = [
     "plot_bias_variance",
     "plot_curves",
     "plot_cv_curve",
-    "plot_error_vs_alpha",
     "plot_gp_posterior",
     "plot_halving",
     "plot_line_fit",
@@ -449,56 +446,6 @@ def plot_soft_threshold(threshold: float, *, z_max: float = 3.0, ax: Axes | None
     return ax
 
 
-def plot_error_vs_alpha(
-    alphas: Any,
-    train_error: Any,
-    val_error: Any,
-    *,
-    current: float | None = None,
-    ylabel: str = "mean squared error",
-    ax: Axes | None = None,
-) -> Axes:
-    r"""Draw training (blue, solid) and validation (vermillion, dashed) error against :math:`\lambda`.
-
-    The validation minimum gets a vermillion dot; ``current`` a vertical
-    orange line (gid ``"marker"``).
-
-    Parameters
-    ----------
-    alphas : array-like of shape (n_alphas,)
-        The :math:`\lambda` values, > 0, monotonic.
-    train_error, val_error : array-like of shape (n_alphas,)
-        Errors at each :math:`\lambda`.
-    current : float or None, default=None
-        Position of the vertical marker.
-    ylabel : str, default="mean squared error"
-        Label of the vertical axis.
-    ax : matplotlib Axes or None, default=None
-        Where to draw; a new figure if None.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-
-    """
-    a = validate_alphas(alphas)
-    train = validate_array(train_error, "train_error", ndim=1)
-    val = validate_array(val_error, "val_error", ndim=1)
-    validate_same_length(("alphas", a), ("train_error", train), ("val_error", val))
-    cur = validate_current(current, a)
-    ax = get_axes(ax)
-    ax.plot(a, train, color=COLORS["train"], linestyle=LINESTYLES["train"], label="training")
-    ax.plot(a, val, color=COLORS["validation"], linestyle=LINESTYLES["validation"], label="validation")
-    best = int(np.argmin(val))
-    ax.plot([a[best]], [val[best]], "o", color=COLORS["validation"], ms=6, label=r"best $\lambda$ (validation)")
-    draw_current(ax, cur)
-    ax.set_xscale("log")
-    ax.set_xlabel(LAMBDA_LABEL)
-    ax.set_ylabel(ylabel)
-    ax.legend(fontsize="small")
-    return ax
-
-
 def plot_cv_curve(
     alphas: Any,
     mse_path: Any,
@@ -683,11 +630,38 @@ def _draw_score_curve(ax: Axes, p: np.ndarray, scores: np.ndarray, role: str, te
         ax.fill_between(p, low, high, color=COLORS[role], alpha=0.15, lw=0)
 
 
-def _log_x_axis(ax: Axes, p: np.ndarray) -> None:
+def _log_x_axis(ax: Axes, p: np.ndarray, value_ticks: bool = True) -> None:
     ax.set_xscale("log")
-    if p[-1] / p[0] < 100:  # under two decades Matplotlib labels minor ticks too: label the values instead
+    # under two decades Matplotlib labels minor ticks too: label the values instead
+    if value_ticks and p.max() / p.min() < 100:
         ax.set_xticks(p, [f"{v:g}" for v in p])
         ax.minorticks_off()
+
+
+def _draw_best(ax: Axes, p: np.ndarray, val: np.ndarray, label: str) -> None:
+    """A vermillion dot (gid ``"best"``) at the smallest (mean) validation error."""
+    mean_val = _mean_band(val)[0]
+    best = int(np.argmin(mean_val))
+    (dot,) = ax.plot([p[best]], [mean_val[best]], "o", color=COLORS["validation"], ms=6, label=label)
+    dot.set_gid("best")
+
+
+def _validate_curve_inputs(
+    params: Any, train_scores: Any, val_scores: Any, logx: Any, logy: Any
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool, bool]:
+    """``plot_validation_curve``'s knob values and scores, checked; and its two log switches."""
+    p = validate_array(params, "params", ndim=1, min_samples=2)
+    train = validate_array(train_scores, "train_scores", ndim=(1, 2))
+    val = validate_array(val_scores, "val_scores", ndim=(1, 2))
+    validate_same_length(("params", p), ("train_scores", train), ("val_scores", val))
+    if not (np.all(np.diff(p) > 0) or np.all(np.diff(p) < 0)):
+        raise ValueError("params must be strictly monotonic (increasing or decreasing)")
+    logx, logy = validate_bool(logx, "logx"), validate_bool(logy, "logy")
+    if logx and np.any(p <= 0):
+        raise ValueError("params must all be > 0 when logx=True")
+    if logy and (np.any(train <= 0) or np.any(val <= 0)):
+        raise ValueError("train_scores and val_scores must all be > 0 when logy=True")
+    return p, train, val, logx, logy
 
 
 def plot_validation_curve(
@@ -701,21 +675,26 @@ def plot_validation_curve(
     ylabel: str = "mean squared error",
     logx: bool = False,
     logy: bool = False,
+    value_ticks: bool = True,
+    mark_best: bool = False,
+    best_label: str = r"best $\lambda$ (validation)",
+    marker_zorder: float = 1.0,
     train_label: str = "train",
     val_label: str = "validation",
     ax: Axes | None = None,
 ) -> Axes:
-    """Draw train and validation error against a knob, with a marker at ``current``.
+    r"""Draw train and validation error against a knob, with a marker at ``current``.
 
     Train is blue and solid, validation vermillion and dashed. 2-D scores
     (one column per cross-validation fold or repetition) are drawn as their
     mean with a ±1 standard deviation band. For a regularisation strength use
-    ``logx=True``: λ grows left to right, as everywhere in the course.
+    ``logx=True, xlabel=LAMBDA_LABEL``: λ grows left to right, as everywhere in
+    the course; ``mark_best=True`` adds a vermillion dot at the validation minimum.
 
     Parameters
     ----------
     params : array-like of shape (n_params,)
-        Values of the knob (degree, λ, number of samples), increasing.
+        Values of the knob (degree, λ, number of samples), strictly monotonic.
     train_scores, val_scores : array-like of shape (n_params,) or (n_params, n_folds)
         Errors at each value.
     current : float or None, default=None
@@ -727,6 +706,14 @@ def plot_validation_curve(
         Axis labels.
     logx, logy : bool, default=False
         Logarithmic axes (``params`` must then be > 0, respectively the scores).
+    value_ticks : bool, default=True
+        On a log ``x`` axis spanning under two decades, label the values of
+        ``params`` instead of Matplotlib's minor ticks; False keeps the plain log axis.
+    mark_best, best_label : bool, str
+        Mark the smallest (mean) validation error with a vermillion dot (gid
+        ``"best"``, legend label ``best_label``); default False.
+    marker_zorder : float, default=1.0
+        Drawing order of the ``current`` marker (1: behind the curves, 4: in front).
     train_label, val_label : str
         Legend labels.
     ax : matplotlib Axes or None, default=None
@@ -738,25 +725,19 @@ def plot_validation_curve(
         The Axes; the lines have gids ``"train"`` and ``"validation"``.
 
     """
-    p = validate_array(params, "params", ndim=1, min_samples=2)
-    train = validate_array(train_scores, "train_scores", ndim=(1, 2))
-    val = validate_array(val_scores, "val_scores", ndim=(1, 2))
-    validate_same_length(("params", p), ("train_scores", train), ("val_scores", val))
-    validate_increasing(p, "params")
-    logx, logy = validate_bool(logx, "logx"), validate_bool(logy, "logy")
-    if logx and np.any(p <= 0):
-        raise ValueError("params must all be > 0 when logx=True")
-    if logy and (np.any(train <= 0) or np.any(val <= 0)):
-        raise ValueError("train_scores and val_scores must all be > 0 when logy=True")
+    p, train, val, logx, logy = _validate_curve_inputs(params, train_scores, val_scores, logx, logy)
+    value_ticks, mark_best = validate_bool(value_ticks, "value_ticks"), validate_bool(mark_best, "mark_best")
+    zorder = validate_real(marker_zorder, "marker_zorder", low=0, high=10)
+    c = None if current is None else validate_real(current, "current", low=float(p.min()), high=float(p.max()))
     ax = get_axes(ax)
     for role, scores, text in (("train", train, train_label), ("validation", val, val_label)):
         _draw_score_curve(ax, p, scores, role, text, logy)
-    if current is not None:
-        c = validate_real(current, "current", low=float(p[0]), high=float(p[-1]))
-        marker = ax.axvline(c, color=COLORS["highlight"], lw=2, zorder=1, label=current_label)
-        marker.set_gid("marker")
+    if mark_best:
+        _draw_best(ax, p, val, best_label)
+    if c is not None:
+        ax.axvline(c, color=COLORS["highlight"], lw=2, zorder=zorder, label=current_label).set_gid("marker")
     if logx:
-        _log_x_axis(ax, p)
+        _log_x_axis(ax, p, value_ticks)
     if logy:
         ax.set_yscale("log")
     ax.set_xlabel(xlabel)

@@ -29,13 +29,12 @@ from .._validation import (
 )
 from ..lasso import ConstraintFits, EnetSlider, LassoSlider, alpha_max, constraint_fits, enet_slider, lasso_slider
 from ..plots import (
-    plot_coef_comparison,
+    plot_coef_bars,
     plot_coef_path,
     plot_constraint_geometry,
-    plot_error_vs_alpha,
-    plot_group_coefs,
+    plot_validation_curve,
 )
-from ..plots._axes import LEGEND_LOCATIONS
+from ..plots._axes import LAMBDA_LABEL, LEGEND_LOCATIONS
 from ._core import (
     MAX_STEPS_PER_DECADE,
     Explorer,
@@ -244,7 +243,7 @@ def _lasso_figure(fits: LassoSlider, names: list[str], k0: int, legend_loc: str)
     grid = fits.alphas
     fig, (ax_bars, ax_path, ax_err) = new_figure(ncols=3, figsize=(12.0, 3.9))
     ridge_label = "ridge, same training MSE"
-    plot_coef_comparison(
+    plot_coef_bars(
         {"lasso": fits.coefs[k0], ridge_label: fits.ridge_coefs[k0]},
         feature_names=names,
         legend_loc=legend_loc,
@@ -252,7 +251,19 @@ def _lasso_figure(fits: LassoSlider, names: list[str], k0: int, legend_loc: str)
     )
     ax_bars.set_ylim(-fits.limit, fits.limit)
     plot_coef_path(grid, fits.coefs, feature_names=names, current=float(grid[k0]), label_lines=True, ax=ax_path)
-    plot_error_vs_alpha(grid, fits.train_mse, fits.val_mse, current=float(grid[k0]), ax=ax_err)
+    plot_validation_curve(
+        grid,
+        fits.train_mse,
+        fits.val_mse,
+        current=float(grid[k0]),
+        xlabel=LAMBDA_LABEL,
+        logx=True,
+        value_ticks=False,
+        mark_best=True,
+        marker_zorder=4,
+        train_label="training",
+        ax=ax_err,
+    )
     ax_path.set_title("lasso path: features enter from the right")
     ax_err.set_title("training and validation error")
     lasso_bars = [a for a in ax_bars.patches if a.get_gid() == "bars:lasso"]
@@ -490,8 +501,13 @@ class _EnetFigure:
         r0 = float(geometry.l1_ratios[a0])
         plot_constraint_geometry(X2, y, geometry.coefs[a0, k0], l1_ratio=r0, limit=geometry.limit, ax=ax_geo)
         _label_geometry(ax_geo, names[features[0]], names[features[1]])
-        plot_group_coefs(
-            fits.coefs[a0, k0], groups, coef_true=coef_true, feature_names=names, ylim=(-limit, limit), ax=ax_bars
+        plot_coef_bars(
+            fits.coefs[a0, k0],
+            groups=groups,
+            coef_true=coef_true,
+            feature_names=names,
+            ylim=(-limit, limit),
+            ax=ax_bars,
         )
         self.region = _geometry_artists(ax_geo)
         self.bars = [a for a in ax_bars.patches if str(a.get_gid()).startswith("bar")]
