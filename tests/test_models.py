@@ -70,7 +70,7 @@ def test_make_mlp_structure_and_logits() -> None:
         "Linear",
         "BatchNorm1d",
         "ReLU",
-        "Dropout",  # hidden dropout only after the last batch norm (test_make_mlp_keeps_dropout_behind_the_last_batch_norm)
+        "Dropout",  # hidden dropout only after the last batch norm (the test above)
         "Linear",
     ]
     assert model[1].bias is None and model[-1].bias is not None
