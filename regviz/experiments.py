@@ -42,7 +42,6 @@ __all__ = [
     "TAGS",
     "ResidualBlock",
     "RunConfig",
-    "TensorBoardLogger",
     "count_parameters",
     "make_model",
     "predict_classes",

@@ -58,8 +58,6 @@ __all__ = [
     "glmnet_to_sklearn",
     "lasso_cd",
     "lasso_objective",
-    "sklearn_to_article",
-    "sklearn_to_glmnet",
     "soft_threshold",
 ]
 

@@ -37,7 +37,7 @@ from ._validation import SEED_MAX
 from .data import DataError
 from .search import StorageError, make_mnist_objective, open_storage, quadratic_objective
 
-__all__ = ["main"]
+__all__: list[str] = []  # a command line (python -m regviz.search_worker), not a library: see main()
 
 _OBJECTIVES = ("mnist", "quadratic")
 """Objectives a worker can run: the course's MNIST MLP, or a cheap quadratic for tests."""

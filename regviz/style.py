@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["CLASS_COLORS", "COLORS", "LINESTYLES", "alt_text", "context", "set_alt_text", "use"]
+__all__ = ["CLASS_COLORS", "COLORS", "LINESTYLES", "set_alt_text", "use"]
 
 OKABE_ITO: dict[str, str] = {
     "black": "#000000",

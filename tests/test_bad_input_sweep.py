@@ -87,6 +87,15 @@ INTERNAL_SWEPT = (
     "regviz.search_worker.run_worker",
     "regviz.tinymlp.learning_curves",
     "regviz.tinymlp.live_fits",
+    "regviz.experiments.TensorBoardLogger",
+    "regviz.lasso.sklearn_to_article",
+    "regviz.lasso.sklearn_to_glmnet",
+    "regviz.plots.surfaces.update_decision_boundary",
+    "regviz.style.alt_text",
+    "regviz.widgets.float_slider",
+    "regviz.widgets.log_slider",
+    "regviz.widgets.new_figure",
+    "regviz.widgets.log_grid",
 )
 
 
@@ -111,10 +120,8 @@ def _is_result_type(obj: Any) -> bool:
 # Callables that take no user input worth probing, or whose input is a live object the sweep cannot build.
 NOT_SWEPT = {
     "regviz.style.use": "no arguments",
-    "regviz.style.context": "no arguments",
     "regviz.data.data_dir": "no arguments",
     "regviz.data.load_diabetes": "no arguments",
-    "regviz.search_worker.main": "a command line: argparse reports bad options itself (tests/test_search_worker.py)",
     "regviz.widgets.Explorer": "takes a figure and callbacks: tests/test_widgets_core.py probes it",
 }
 
@@ -345,7 +352,7 @@ BASELINES: dict[str, Callable[[], dict[str, Any]]] = {
     },
     "regviz.tinymlp.learning_curves": lambda: {"histories": {0.1: _history(), 1.0: _history()}},
     "regviz.ridge.polynomial_fits": _explorer_poly,
-    "regviz.plots.update_decision_boundary": lambda: {
+    "regviz.plots.surfaces.update_decision_boundary": lambda: {
         "ax": regviz.plots.plot_decision_boundary(*_classes(4), np.full((3, 3), 0.3), extent=(0.0, 1.0, 0.0, 1.0)),
         "proba": np.full((3, 3), 0.6),
         "extent": (0.0, 1.0, 0.0, 1.0),

@@ -23,7 +23,7 @@ PACKAGE = Path(regviz.__file__).resolve().parent
 #: Issue 14's target for the number of public names.
 PUBLIC_NAME_TARGET = 120
 #: Where the package stands: the test fails above this. Lower it as names go.
-PUBLIC_NAME_LIMIT = 179
+PUBLIC_NAME_LIMIT = 168
 
 #: The function length a reader takes in at one screen.
 MAX_FUNCTION_LINES = 80

@@ -9,6 +9,7 @@ import pytest
 from sklearn.linear_model import Lasso
 
 from regviz import data, plots
+from regviz.plots import surfaces
 from regviz.plots._axes import OPTIMIZER_STYLES
 from regviz.style import CLASS_COLORS
 
@@ -114,12 +115,12 @@ def test_update_decision_boundary_moves_the_image_and_the_contour() -> None:
     ax = plots.plot_decision_boundary(X, [0, 1], np.full((5, 5), 0.2), extent=(0, 1, 0, 1))
     assert not any(c.get_gid() == "boundary" for c in ax.collections)
     proba = np.tile(xs, (5, 1))  # 0.5 halfway along x_1
-    plots.update_decision_boundary(ax, proba, (0, 1, 0, 1))
+    surfaces.update_decision_boundary(ax, proba, (0, 1, 0, 1))
     image = next(a for a in ax.images if a.get_gid() == "proba")
     np.testing.assert_array_equal(image.get_array(), proba)
     assert sum(c.get_gid() == "boundary" for c in ax.collections) == 1
     with pytest.raises(ValueError, match="ax must be axes drawn by plot_decision_boundary"):
-        plots.update_decision_boundary(plt.figure().add_subplot(), proba, (0, 1, 0, 1))
+        surfaces.update_decision_boundary(plt.figure().add_subplot(), proba, (0, 1, 0, 1))
 
 
 def test_contours_have_labels_limits_and_minimum():

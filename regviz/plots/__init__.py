@@ -50,7 +50,6 @@ from .surfaces import (
     plot_path,
     plot_rate_map,
     plot_trials_2d,
-    update_decision_boundary,
 )
 
 __all__ = [
@@ -90,5 +89,4 @@ __all__ = [
     "plot_unit_moments",
     "plot_validation_curve",
     "plot_weight_histogram",
-    "update_decision_boundary",
 ]

@@ -46,7 +46,6 @@ __all__ = [
     "plot_path",
     "plot_rate_map",
     "plot_trials_2d",
-    "update_decision_boundary",
 ]
 
 

@@ -6,7 +6,13 @@ Updates move the existing artists of one figure, so sliders stay fast.
 """
 
 from ..tinymlp import TinyMLP, fit_tiny_mlp  # re-exported: notebooks 09 and 10 call widgets.fit_tiny_mlp
-from ._core import Explorer, float_slider, log_grid, log_slider, new_figure
+from ._core import Explorer
+
+# A contributor's building blocks for a new explorer: importable as regviz.widgets.<name>, not in __all__.
+from ._core import float_slider as float_slider
+from ._core import log_grid as log_grid
+from ._core import log_slider as log_slider
+from ._core import new_figure as new_figure
 from .basics import slope_explorer
 from .boundaries import dropout_explorer, learning_curve_explorer, weight_decay_explorer
 from .lasso import enet_explorer, geometry_explorer, lasso_explorer
@@ -22,16 +28,12 @@ __all__ = [
     "dropout_explorer",
     "enet_explorer",
     "fit_tiny_mlp",
-    "float_slider",
     "geometry_explorer",
     "lasso_explorer",
     "learning_curve_explorer",
-    "log_grid",
-    "log_slider",
     "loss_explorer",
     "lr_explorer",
     "momentum_explorer",
-    "new_figure",
     "optimizer_explorer",
     "ridge_explorer",
     "search_explorer",

@@ -22,7 +22,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._validation import validate_bool, validate_real
-from ..plots import boundary_grid, plot_decision_boundary, plot_weight_histogram, update_decision_boundary
+from ..plots import boundary_grid, plot_decision_boundary, plot_weight_histogram
+from ..plots.surfaces import update_decision_boundary
 from ..style import COLORS, LINESTYLES
 from ..tinymlp import GridFit, LearningCurves, LiveFits, learning_curves, live_fits
 from ._core import Explorer, new_figure
